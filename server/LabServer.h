@@ -1,0 +1,61 @@
+// The Benchling-compatible lab server: storage, authentication and routes behind the HTTP
+// adapter. Lives on one thread (the one that calls start()); the app runs it on a thread of its
+// own through EmbeddedLabServer, benchtop-server on its main thread.
+#pragma once
+
+#include "Auth.h"
+#include "Router.h"
+#include "http/HttpTypes.h"
+#include "storage/Database.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace benchtop::server {
+
+namespace http {
+class HttpServer;
+}
+
+struct LabServerConfig
+{
+    QString database; // SQLite file path or postgresql:// URL
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 0; // 0: any free port
+    bool seedDemoData = true;
+    http::HttpLimits limits;
+};
+
+class LabServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit LabServer(LabServerConfig config, QObject *parent = nullptr);
+    ~LabServer() override;
+
+    // Opens (and migrates) the database, seeds demo data on first start, and listens.
+    bool start(QString *error);
+    void stop();
+
+    quint16 port() const;
+    QUrl baseUrl() const; // e.g. http://127.0.0.1:41234
+    quint64 requestsServed() const { return m_requestsServed; }
+    Database &database() { return m_db; }
+    ApiKeys &apiKeys() { return m_keys; }
+
+private:
+    void handle(const http::HttpRequest &request, std::shared_ptr<http::HttpResponder> responder);
+    http::HttpResponse dispatch(const http::HttpRequest &request);
+
+    LabServerConfig m_config;
+    Database m_db;
+    ApiKeys m_keys;
+    Router m_router;
+    std::unique_ptr<http::HttpServer> m_http;
+    quint64 m_requestsServed = 0;
+};
+
+} // namespace benchtop::server

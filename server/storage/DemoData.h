@@ -1,0 +1,15 @@
+#pragma once
+
+namespace benchtop::server {
+
+class Database;
+
+// The lab a first start opens on: a demo user, location schemas, and two freezers with shelves
+// and racks plus a cold room. Runs only on an empty database (no users), in one transaction.
+// Returns false if seeding failed (nothing is left half-written).
+bool seedDemoDataIfEmpty(Database &db);
+
+// The handle of the user that demo data and the embedded server's session key belong to.
+inline constexpr char16_t kDemoUserHandle[] = u"demo";
+
+} // namespace benchtop::server
