@@ -1,0 +1,333 @@
+#include "LocationTreeModel.h"
+
+#include "api/ListPager.h"
+#include "store/ResourceStore.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace benchtop::models {
+
+struct LocationTreeModel::Node
+{
+    QString id; // empty for the root
+    Node *parent = nullptr;
+    std::vector<std::unique_ptr<Node>> children;
+    LoadState state = LoadState::NotLoaded;
+    QString error;
+    ListPager *pager = nullptr;
+
+    int row() const
+    {
+        const auto &siblings = parent->children;
+        const auto it = std::find_if(siblings.begin(), siblings.end(),
+                                     [this](const auto &child) { return child.get() == this; });
+        return static_cast<int>(it - siblings.begin());
+    }
+};
+
+LocationTreeModel::LocationTreeModel(ApiClient *client, ResourceStore *store, QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_client(client)
+    , m_store(store)
+    , m_root(std::make_unique<Node>())
+{
+    // "Shelf 2" before "Shelf 10", as people number things. The C locale (no LANG set) has no
+    // collation rules of its own, so numeric order needs a real one there.
+    if (m_collator.locale().language() == QLocale::C)
+        m_collator.setLocale(QLocale(QLocale::English));
+    m_collator.setNumericMode(true);
+    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
+    connect(m_store, &ResourceStore::changed, this, &LocationTreeModel::onStoreChanged);
+}
+
+LocationTreeModel::~LocationTreeModel() = default;
+
+LocationTreeModel::Node *LocationTreeModel::nodeFor(const QModelIndex &index) const
+{
+    return index.isValid() ? static_cast<Node *>(index.internalPointer()) : m_root.get();
+}
+
+QModelIndex LocationTreeModel::indexFor(const Node *node, int column) const
+{
+    if (node == m_root.get())
+        return {};
+    return createIndex(node->row(), column, const_cast<Node *>(node));
+}
+
+QModelIndex LocationTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (row < 0 || column < 0 || column >= ColumnCount || parent.column() > 0)
+        return {};
+    const Node *node = nodeFor(parent);
+    if (row >= static_cast<int>(node->children.size()))
+        return {};
+    return createIndex(row, column, node->children[static_cast<size_t>(row)].get());
+}
+
+QModelIndex LocationTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    return indexFor(nodeFor(child)->parent);
+}
+
+int LocationTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.column() > 0)
+        return 0;
+    return static_cast<int>(nodeFor(parent)->children.size());
+}
+
+int LocationTreeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+QVariant LocationTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Node *node = nodeFor(index);
+    const QJsonObject location = m_store->value(node->id);
+    switch (role) {
+    case Qt::DisplayRole:
+        return index.column() == NameColumn ? location.value(u"name"_s).toString()
+                                            : location.value(u"barcode"_s).toString();
+    case Qt::ToolTipRole: {
+        const QString schema = location.value(u"schema"_s).toObject().value(u"name"_s).toString();
+        return tr("%1\nBarcode: %2\nType: %3")
+            .arg(location.value(u"name"_s).toString(), location.value(u"barcode"_s).toString(),
+                 schema.isEmpty() ? tr("location") : schema);
+    }
+    case IdRole:
+        return node->id;
+    case ResourceRole:
+        return location;
+    case LoadStateRole:
+        return static_cast<int>(node->state);
+    case ErrorRole:
+        return node->error;
+    default:
+        return {};
+    }
+}
+
+QVariant LocationTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case BarcodeColumn:
+        return tr("Barcode");
+    default:
+        return {};
+    }
+}
+
+bool LocationTreeModel::subtreeKnown(const Node *node) const
+{
+    for (const Node *n = node; n; n = n->parent)
+        if (m_subtreeComplete.contains(n->id))
+            return true;
+    return false;
+}
+
+bool LocationTreeModel::hasChildren(const QModelIndex &parent) const
+{
+    if (parent.column() > 0)
+        return false;
+    const Node *node = nodeFor(parent);
+    if (!node->children.empty())
+        return true;
+    if (subtreeKnown(node))
+        return !m_childrenSeen.value(node->id).isEmpty();
+    return true; // not listed yet: offer to expand, listing tells
+}
+
+bool LocationTreeModel::canFetchMore(const QModelIndex &parent) const
+{
+    if (parent.column() > 0)
+        return false;
+    const Node *node = nodeFor(parent);
+    // After a failure only retry() tries again: views call fetchMore on every layout, and would
+    // otherwise hammer a server that is down (and wipe the error before anyone reads it).
+    if (node->state == LoadState::Loading || node->state == LoadState::Failed)
+        return false;
+    if (subtreeKnown(node))
+        return node->children.size() < static_cast<size_t>(m_childrenSeen.value(node->id).size());
+    return !node->pager || node->pager->hasMore();
+}
+
+void LocationTreeModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    Node *node = nodeFor(parent);
+    if (subtreeKnown(node)) {
+        // Known without a request, but views call fetchMore from inside their slots for other
+        // changes (even between a model's begin/end pair): insert on the next turn, never
+        // re-entrantly.
+        node->state = LoadState::Loading;
+        QMetaObject::invokeMethod(
+            this,
+            [this, id = node->id] {
+                Node *known = id.isEmpty() ? m_root.get() : m_nodes.value(id);
+                if (!known)
+                    return;
+                insertKnownChildren(known);
+                known->state = LoadState::Loaded;
+                Q_EMIT loadFinished(indexFor(known), true);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    startListing(node);
+}
+
+void LocationTreeModel::startListing(Node *node)
+{
+    if (!node->pager) {
+        QUrlQuery query;
+        query.addQueryItem(u"pageSize"_s, u"100"_s);
+        query.addQueryItem(u"sort"_s, u"name:asc"_s);
+        if (!node->id.isEmpty())
+            query.addQueryItem(u"ancestorStorageId"_s, node->id);
+        node->pager = new ListPager(m_client, u"/locations"_s, u"locations"_s, query, this);
+        connect(node->pager, &ListPager::pageReady, this,
+                [this, node](const QJsonArray &items) { onPage(node, items); });
+        connect(node->pager, &ListPager::failed, this,
+                [this, node](const ApiError &error) { onFailed(node, error); });
+    }
+    node->state = LoadState::Loading;
+    node->error.clear();
+    if (node != m_root.get()) {
+        const QModelIndex index = indexFor(node);
+        Q_EMIT dataChanged(index, index, {LoadStateRole, ErrorRole});
+    }
+    node->pager->fetchNext();
+}
+
+void LocationTreeModel::recordSeen(const QJsonObject &location)
+{
+    const QString id = location.value(u"id"_s).toString();
+    const QString parentId = location.value(u"parentStorageId"_s).toString();
+    QStringList &siblings = m_childrenSeen[parentId];
+    if (siblings.contains(id))
+        return;
+    const auto at =
+        std::lower_bound(siblings.begin(), siblings.end(), id,
+                         [this](const QString &a, const QString &b) { return lessThan(a, b); });
+    siblings.insert(at, id);
+}
+
+bool LocationTreeModel::lessThan(const QString &a, const QString &b) const
+{
+    const int byName = m_collator.compare(m_store->value(a).value(u"name"_s).toString(),
+                                          m_store->value(b).value(u"name"_s).toString());
+    return byName != 0 ? byName < 0 : a < b;
+}
+
+// Brings a node's rows up to what the listings have shown of its children, in name order.
+void LocationTreeModel::insertKnownChildren(Node *node)
+{
+    const QStringList &seen = m_childrenSeen.value(node->id);
+    const QModelIndex parentIndex = indexFor(node);
+    if (node->children.empty() && !seen.isEmpty()) {
+        beginInsertRows(parentIndex, 0, static_cast<int>(seen.size()) - 1);
+        for (const QString &id : seen) {
+            auto child =
+                std::make_unique<Node>(Node{id, node, {}, LoadState::NotLoaded, {}, nullptr});
+            m_nodes.insert(id, child.get());
+            node->children.push_back(std::move(child));
+        }
+        endInsertRows();
+        return;
+    }
+    for (int row = 0; row < static_cast<int>(seen.size()); ++row) {
+        const QString &id = seen[row];
+        if (m_nodes.contains(id))
+            continue;
+        beginInsertRows(parentIndex, row, row);
+        auto child = std::make_unique<Node>(Node{id, node, {}, LoadState::NotLoaded, {}, nullptr});
+        m_nodes.insert(id, child.get());
+        node->children.insert(node->children.begin() + row, std::move(child));
+        endInsertRows();
+    }
+}
+
+void LocationTreeModel::onPage(Node *node, const QJsonArray &items)
+{
+    QSet<QString> parentsTouched;
+    for (const QJsonValue &item : items) {
+        const QJsonObject location = item.toObject();
+        m_store->upsert(location);
+        recordSeen(location);
+        parentsTouched.insert(location.value(u"parentStorageId"_s).toString());
+    }
+    const size_t rowsBefore = node->children.size();
+    const bool complete = !node->pager->hasMore();
+    if (complete)
+        m_subtreeComplete.insert(node->id);
+    node->state = LoadState::Loaded;
+    insertKnownChildren(node);
+    // Keep every other expanded node in step with what this listing showed below it.
+    for (const QString &parentId : std::as_const(parentsTouched)) {
+        Node *other = parentId.isEmpty() ? m_root.get() : m_nodes.value(parentId);
+        if (other && other != node && other->state == LoadState::Loaded && !other->children.empty())
+            insertKnownChildren(other);
+    }
+    const QModelIndex index = indexFor(node);
+    if (node != m_root.get())
+        Q_EMIT dataChanged(index, index, {LoadStateRole, ErrorRole});
+    // A page may hold only deeper descendants; keep going until a row shows or none are left.
+    if (!complete && node->children.size() == rowsBefore) {
+        startListing(node);
+        return;
+    }
+    Q_EMIT loadFinished(index, complete);
+}
+
+void LocationTreeModel::onFailed(Node *node, const ApiError &error)
+{
+    node->state = LoadState::Failed;
+    node->error = error.displayMessage();
+    const QModelIndex index = indexFor(node);
+    if (node != m_root.get())
+        Q_EMIT dataChanged(index, index, {LoadStateRole, ErrorRole});
+    Q_EMIT loadFailed(index, node->error);
+}
+
+QModelIndex LocationTreeModel::indexForId(const QString &id) const
+{
+    const Node *node = m_nodes.value(id);
+    return node ? indexFor(node) : QModelIndex();
+}
+
+LoadState LocationTreeModel::loadState(const QModelIndex &parent) const
+{
+    return nodeFor(parent)->state;
+}
+
+void LocationTreeModel::retry(const QModelIndex &parent)
+{
+    Node *node = nodeFor(parent);
+    if (node->state == LoadState::Failed)
+        startListing(node);
+}
+
+void LocationTreeModel::onStoreChanged(const QString &id)
+{
+    if (const Node *node = m_nodes.value(id)) {
+        Q_EMIT dataChanged(indexFor(node, NameColumn), indexFor(node, BarcodeColumn),
+                           {Qt::DisplayRole, Qt::ToolTipRole, ResourceRole});
+    }
+}
+
+} // namespace benchtop::models

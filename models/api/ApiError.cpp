@@ -1,0 +1,56 @@
+#include "ApiError.h"
+
+namespace benchtop::models {
+
+bool ApiError::isTransient() const
+{
+    switch (kind) {
+    case Kind::Transport:
+    case Kind::Timeout:
+        return true;
+    case Kind::Http:
+    case Kind::Api:
+        return httpStatus == 429 || httpStatus == 502 || httpStatus == 503 || httpStatus == 504;
+    default:
+        return false;
+    }
+}
+
+QString ApiError::displayMessage() const
+{
+    switch (kind) {
+    case Kind::None:
+        return {};
+    case Kind::Transport:
+        return tr("Cannot reach the server (%1). Check the connection and try again.").arg(message);
+    case Kind::Timeout:
+        return tr("The server did not answer in time. Try again; if it keeps happening, the "
+                  "server may be overloaded.");
+    case Kind::Cancelled:
+        return tr("Cancelled.");
+    case Kind::Parse:
+        return tr("The server sent an answer Benchtop cannot read (%1). Check that the "
+                  "connection points at a Benchling API.")
+            .arg(message);
+    case Kind::Http:
+    case Kind::Api:
+        break;
+    }
+    if (httpStatus == 401)
+        return tr("The server did not accept the credentials. Check the API key in the "
+                  "connection settings.");
+    if (httpStatus == 403)
+        return tr("You do not have permission for this. Ask an administrator of the tenant.");
+    if (httpStatus == 429)
+        return tr("The server is rate-limiting requests. Benchtop will retry; wait a moment.");
+    const QString detail = !userMessage.isEmpty() ? userMessage : message;
+    if (httpStatus >= 500)
+        return tr("The server failed (HTTP %1)%2. Try again later.")
+            .arg(httpStatus)
+            .arg(detail.isEmpty() ? QString() : QStringLiteral(": ") + detail);
+    if (!detail.isEmpty())
+        return detail;
+    return tr("The server refused the request (HTTP %1).").arg(httpStatus);
+}
+
+} // namespace benchtop::models

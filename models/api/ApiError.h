@@ -1,0 +1,33 @@
+// The one error type of the API client, in three tiers (DESIGN §2): transport (no connection,
+// timeout), HTTP (a status without a Benchling error body), and API (Benchling's error body).
+#pragma once
+
+#include <QCoreApplication>
+#include <QMetaType>
+#include <QString>
+
+namespace benchtop::models {
+
+class ApiError
+{
+    Q_DECLARE_TR_FUNCTIONS(benchtop::models::ApiError)
+public:
+    enum class Kind { None, Transport, Timeout, Http, Api, Parse, Cancelled };
+
+    Kind kind = Kind::None;
+    int httpStatus = 0;
+    QString type;        // the body's error.type, e.g. "invalid_request_error"
+    QString message;     // technical detail (body message or transport error text)
+    QString userMessage; // the body's error.userMessage, when the server gave one
+    QString invalidId;
+
+    bool isError() const { return kind != Kind::None; }
+    // Worth trying again later without changing anything (transport faults, 429, 5xx).
+    bool isTransient() const;
+    // One sentence a person can act on: what happened and what to do next.
+    QString displayMessage() const;
+};
+
+} // namespace benchtop::models
+
+Q_DECLARE_METATYPE(benchtop::models::ApiError)
