@@ -1,0 +1,107 @@
+#include "MainWindow.h"
+
+#include "Session.h"
+#include "models/LocationTreeModel.h"
+#include "widgets/ComingSoonPage.h"
+#include "widgets/InventoryView.h"
+
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+
+namespace benchtop::app {
+
+MainWindow::MainWindow(Session *session, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_locations(new models::LocationTreeModel(session->client(), session->store(), this))
+    , m_inventory(new widgets::InventoryView(m_locations, this))
+    , m_pages(new QStackedWidget(this))
+    , m_connectionLabel(new QLabel(this))
+{
+    setWindowTitle(tr("Benchtop"));
+    resize(1100, 720);
+
+    m_pages->insertWidget(InventoryPage, m_inventory);
+    m_pages->insertWidget(SequencesPage,
+                          new widgets::ComingSoonPage(
+                              tr("Sequences"),
+                              tr("Read and edit DNA, RNA and protein sequences with annotation "
+                                 "tracks, linear and circular maps."),
+                              this));
+    m_pages->insertWidget(NotebookPage,
+                          new widgets::ComingSoonPage(
+                              tr("Notebook"),
+                              tr("Write notebook entries with tables, checklists and links to "
+                                 "your samples."),
+                              this));
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(createNavigation());
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    quit->setShortcut(QKeySequence::Quit);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const QList<std::pair<Page, QString>> pages = {{InventoryPage, tr("&Inventory")},
+                                                   {SequencesPage, tr("&Sequences")},
+                                                   {NotebookPage, tr("&Notebook")}};
+    for (const auto &[page, label] : pages) {
+        QAction *action = view->addAction(label, this, [this, p = page] { showPage(p); });
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + int(page))));
+    }
+
+    m_connectionLabel->setText(session->description());
+    statusBar()->addPermanentWidget(m_connectionLabel);
+    connect(m_locations, &models::LocationTreeModel::loadFailed, this,
+            [this](const QModelIndex &, const QString &message) {
+                statusBar()->showMessage(message, 10'000);
+            });
+    showPage(InventoryPage);
+}
+
+QWidget *MainWindow::createNavigation()
+{
+    m_navigation = new QListWidget(this);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setFixedWidth(170);
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setIconSize(QSize(20, 20));
+    m_navigation->setSpacing(2);
+    m_navigation->setStyleSheet(QStringLiteral(
+        "#navigation { background: palette(window); border-right: 1px solid palette(mid); "
+        "padding-top: 8px; } #navigation::item { padding: 8px 10px; border-radius: 4px; } "
+        "#navigation::item:selected { background: palette(highlight); "
+        "color: palette(highlighted-text); }"));
+    const QList<std::pair<QStyle::StandardPixmap, QString>> entries = {
+        {QStyle::SP_DirIcon, tr("Inventory")},
+        {QStyle::SP_FileDialogDetailedView, tr("Sequences")},
+        {QStyle::SP_FileIcon, tr("Notebook")}};
+    for (const auto &[icon, label] : entries)
+        new QListWidgetItem(style()->standardIcon(icon), label, m_navigation);
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
+            &QStackedWidget::setCurrentIndex);
+    return m_navigation;
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_navigation->setCurrentRow(page);
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return static_cast<Page>(m_pages->currentIndex());
+}
+
+} // namespace benchtop::app

@@ -1,0 +1,40 @@
+// `benchtop --screenshot FILE`: waits until the inventory has loaded (top level, then the first
+// freezer opened one level down so the picture shows the hierarchy), saves the window, and ends
+// the app with 0 — or with 1 and a message if loading failed or took too long.
+#pragma once
+
+#include <QObject>
+#include <QPersistentModelIndex>
+#include <QTimer>
+
+namespace benchtop::app {
+
+class MainWindow;
+
+class ScreenshotRunner : public QObject
+{
+    Q_OBJECT
+public:
+    ScreenshotRunner(MainWindow *window, QString path, int timeoutMs, QObject *parent = nullptr);
+
+    void start();
+
+Q_SIGNALS:
+    void done(int exitCode, const QString &message);
+
+private:
+    enum class Stage { TopLevel, Freezer, Shelf };
+    void open(Stage stage, const QModelIndex &index);
+    void onLoaded(const QModelIndex &parent, bool complete);
+    void finish(int exitCode, const QString &message);
+    void capture();
+
+    MainWindow *m_window;
+    QString m_path;
+    QTimer m_timeout;
+    Stage m_stage = Stage::TopLevel;
+    QPersistentModelIndex m_expanding;
+    bool m_finished = false;
+};
+
+} // namespace benchtop::app

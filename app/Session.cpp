@@ -1,0 +1,63 @@
+#include "Session.h"
+
+#include "models/api/ApiClient.h"
+#include "models/store/ResourceStore.h"
+#include "server/EmbeddedLabServer.h"
+
+#include <QDir>
+
+using namespace Qt::StringLiterals;
+
+namespace benchtop::app {
+
+Session::~Session()
+{
+    // Requests die before the server they talk to.
+    delete m_client;
+    delete m_store;
+}
+
+std::unique_ptr<Session> Session::open(const SessionOptions &options, QString *error)
+{
+    std::unique_ptr<Session> session(new Session);
+    models::Connection connection;
+    if (options.server.isEmpty()) {
+        const QString database = QDir(options.dataDir).filePath(u"lab-server/lab.sqlite"_s);
+        session->m_embedded = std::make_unique<server::EmbeddedLabServer>(database);
+        QString failure;
+        if (!session->m_embedded->start(&failure)) {
+            *error = tr("The embedded lab server could not start (%1). Its data is in %2.")
+                         .arg(failure, QDir::toNativeSeparators(database));
+            return nullptr;
+        }
+        connection.baseUrl = session->m_embedded->baseUrl();
+        connection.apiKey = session->m_embedded->apiKey();
+    } else {
+        if (!options.server.isValid() || options.server.scheme().isEmpty()) {
+            *error = tr("\"%1\" is not a server address; use e.g. https://tenant.benchling.com.")
+                         .arg(options.server.toString());
+            return nullptr;
+        }
+        if (options.apiKey.isEmpty()) {
+            *error = tr("No API key for %1: set BENCHTOP_API_KEY.").arg(options.server.toString());
+            return nullptr;
+        }
+        connection.baseUrl = options.server;
+        connection.apiKey = options.apiKey;
+    }
+    session->m_store = new models::ResourceStore;
+    session->m_client = new models::ApiClient(connection);
+    return session;
+}
+
+QString Session::description() const
+{
+    if (m_embedded) {
+        return tr("Embedded lab server (%1, data in %2)")
+            .arg(m_client->connection().baseUrl.authority(),
+                 QDir::toNativeSeparators(m_embedded->databasePath()));
+    }
+    return m_client->connection().baseUrl.toString();
+}
+
+} // namespace benchtop::app

@@ -1,0 +1,52 @@
+// What one connection needs: the API client and the store that every view shares, and, when no
+// server is configured, the lab server embedded in this process.
+#pragma once
+
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace benchtop::models {
+class ApiClient;
+class ResourceStore;
+} // namespace benchtop::models
+
+namespace benchtop::server {
+class EmbeddedLabServer;
+}
+
+namespace benchtop::app {
+
+struct SessionOptions
+{
+    QUrl server;     // a Benchling tenant or team lab server; empty: start the embedded one
+    QString apiKey;  // for `server`
+    QString dataDir; // where the embedded server keeps its database
+};
+
+class Session : public QObject
+{
+    Q_OBJECT
+public:
+    ~Session() override;
+
+    // Connects as the options say, starting the embedded server if needed. Null with *error set
+    // when the embedded server cannot start or the options are incomplete.
+    static std::unique_ptr<Session> open(const SessionOptions &options, QString *error);
+
+    models::ApiClient *client() const { return m_client; }
+    models::ResourceStore *store() const { return m_store; }
+    bool isEmbedded() const { return m_embedded != nullptr; }
+    // For the status bar: "Embedded lab server (…)" or the server's URL.
+    QString description() const;
+
+private:
+    Session() = default;
+
+    std::unique_ptr<server::EmbeddedLabServer> m_embedded;
+    models::ApiClient *m_client = nullptr;
+    models::ResourceStore *m_store = nullptr;
+};
+
+} // namespace benchtop::app

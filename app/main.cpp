@@ -1,0 +1,101 @@
+#include "MainWindow.h"
+#include "ScreenshotRunner.h"
+#include "Session.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTranslator>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using benchtop::app::MainWindow;
+using benchtop::app::ScreenshotRunner;
+using benchtop::app::Session;
+using benchtop::app::SessionOptions;
+
+namespace {
+
+void installTranslations(QApplication &app)
+{
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), u"qtbase"_s, u"_"_s,
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+    auto *ours = new QTranslator(&app);
+    if (ours->load(QLocale(), u"benchtop"_s, u"_"_s, u":/i18n"_s))
+        QApplication::installTranslator(ours);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // Without a display, run offscreen rather than abort: `--screenshot` still shows the result.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"Benchtop"_s);
+    QApplication::setApplicationName(u"benchtop"_s);
+    QApplication::setApplicationDisplayName(u"Benchtop"_s);
+    QApplication::setApplicationVersion(QStringLiteral(BENCHTOP_VERSION));
+    installTranslations(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Benchtop: a desktop client for Benchling and Benchtop lab servers.\n"
+                "With no --server, it runs its own lab server with demo data."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption server(
+        u"server"_s,
+        QApplication::translate("main", "Benchling tenant or team lab server URL (the API key "
+                                        "comes from the BENCHTOP_API_KEY environment variable)."),
+        u"url"_s, qEnvironmentVariable("BENCHTOP_SERVER"));
+    QCommandLineOption dataDir(
+        u"data-dir"_s,
+        QApplication::translate("main", "Folder for the embedded lab server's data."), u"dir"_s,
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    QCommandLineOption screenshot(
+        u"screenshot"_s,
+        QApplication::translate("main", "Save a picture of the loaded main window and exit."),
+        u"file"_s);
+    parser.addOptions({server, dataDir, screenshot});
+    parser.process(app);
+
+    SessionOptions options;
+    options.server = QUrl::fromUserInput(parser.value(server));
+    if (parser.value(server).isEmpty())
+        options.server = QUrl();
+    options.apiKey = qEnvironmentVariable("BENCHTOP_API_KEY");
+    options.dataDir = parser.value(dataDir);
+
+    QString error;
+    std::unique_ptr<Session> session = Session::open(options, &error);
+    if (!session) {
+        std::fprintf(stderr, "benchtop: %s\n", qPrintable(error));
+        if (!parser.isSet(screenshot) && QGuiApplication::platformName() != u"offscreen"_s)
+            QMessageBox::critical(nullptr, QApplication::translate("main", "Benchtop"), error);
+        return 1;
+    }
+
+    MainWindow window(session.get());
+    window.show();
+
+    if (parser.isSet(screenshot)) {
+        auto *runner = new ScreenshotRunner(&window, parser.value(screenshot), 60'000, &app);
+        QObject::connect(
+            runner, &ScreenshotRunner::done, &app, [](int exitCode, const QString &message) {
+                std::fprintf(exitCode == 0 ? stdout : stderr, "%s\n", qPrintable(message));
+                QCoreApplication::exit(exitCode);
+            });
+        runner->start();
+    }
+    return QApplication::exec();
+}

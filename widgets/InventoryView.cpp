@@ -1,0 +1,80 @@
+#include "InventoryView.h"
+
+#include "models/LocationTreeModel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace benchtop::widgets {
+
+InventoryView::InventoryView(models::LocationTreeModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_tree(new QTreeView(this))
+    , m_banner(new QWidget(this))
+    , m_bannerText(new QLabel(m_banner))
+    , m_retry(new QPushButton(tr("Retry"), m_banner))
+{
+    auto *title = new QLabel(tr("Inventory"), this);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+
+    m_banner->setObjectName(QStringLiteral("errorBanner"));
+    m_banner->setStyleSheet(
+        QStringLiteral("#errorBanner { background: #fdecea; border: 1px solid #f5c2c0; "
+                       "border-radius: 4px; } #errorBanner QLabel { color: #8a1c14; }"));
+    m_bannerText->setWordWrap(true);
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(m_retry);
+    m_banner->hide();
+
+    m_tree->setModel(model);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(models::LocationTreeModel::NameColumn,
+                                           QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(models::LocationTreeModel::BarcodeColumn,
+                                           QHeaderView::ResizeToContents);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_tree, 1);
+
+    connect(model, &models::LocationTreeModel::loadFailed, this, &InventoryView::showFailure);
+    connect(model, &models::LocationTreeModel::loadFinished, this, [this] {
+        if (m_model->loadState(m_failedParent) != models::LoadState::Failed)
+            m_banner->hide();
+    });
+    connect(m_retry, &QPushButton::clicked, this, &InventoryView::retry);
+}
+
+QString InventoryView::statusText() const
+{
+    return m_banner->isVisible() ? m_bannerText->text() : QString();
+}
+
+void InventoryView::showFailure(const QModelIndex &parent, const QString &message)
+{
+    m_failedParent = parent;
+    const QString where = parent.isValid() ? parent.data().toString() : tr("the location list");
+    m_bannerText->setText(tr("Could not load %1. %2").arg(where, message));
+    m_banner->show();
+}
+
+void InventoryView::retry()
+{
+    m_banner->hide();
+    m_model->retry(m_failedParent);
+}
+
+} // namespace benchtop::widgets

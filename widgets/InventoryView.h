@@ -1,0 +1,39 @@
+// The inventory page: the location tree, with a banner that says when a listing failed and
+// offers to retry. Reads the model only; never talks to the network itself.
+#pragma once
+
+#include <QPersistentModelIndex>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTreeView;
+
+namespace benchtop::models {
+class LocationTreeModel;
+}
+
+namespace benchtop::widgets {
+
+class InventoryView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit InventoryView(models::LocationTreeModel *model, QWidget *parent = nullptr);
+
+    QTreeView *tree() const { return m_tree; }
+    QString statusText() const;
+
+private:
+    void showFailure(const QModelIndex &parent, const QString &message);
+    void retry();
+
+    models::LocationTreeModel *m_model;
+    QTreeView *m_tree;
+    QWidget *m_banner;
+    QLabel *m_bannerText;
+    QPushButton *m_retry;
+    QPersistentModelIndex m_failedParent;
+};
+
+} // namespace benchtop::widgets
