@@ -1,0 +1,133 @@
+// The app end to end: the main window on the embedded lab server shows the seeded locations,
+// and the real `benchtop --screenshot` executable writes a picture and exits 0 (or explains why
+// not and exits non-zero).
+#include "app/MainWindow.h"
+#include "app/Session.h"
+#include "models/LocationTreeModel.h"
+#include "widgets/InventoryView.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QListWidget>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+#include <QTreeView>
+
+using namespace Qt::StringLiterals;
+using namespace benchtop;
+
+class TestAppSmoke : public QObject
+{
+    Q_OBJECT
+
+    static QStringList visibleNames(QTreeView *tree)
+    {
+        QStringList names;
+        for (QModelIndex index = tree->model()->index(0, 0); index.isValid();
+             index = tree->indexBelow(index))
+            names.append(index.data().toString());
+        return names;
+    }
+
+private Q_SLOTS:
+    void windowShowsSeededLocations()
+    {
+        QTemporaryDir data;
+        QString error;
+        auto session = app::Session::open({QUrl(), QString(), data.path()}, &error);
+        QVERIFY2(session, qPrintable(error));
+        QVERIFY(session->isEmbedded());
+
+        app::MainWindow window(session.get());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTreeView *tree = window.inventoryView()->tree();
+        // The view asks for the top level by itself once shown.
+        QTRY_COMPARE_WITH_TIMEOUT(tree->model()->rowCount(), 3, 10'000);
+        QVERIFY(visibleNames(tree).contains(u"Freezer F1 (−80 °C)"_s));
+
+        // Expanding a freezer by clicking its arrow lists its shelves.
+        const QModelIndex f1 = window.locationModel()->index(1, 0);
+        QCOMPARE(f1.data().toString(), u"Freezer F1 (−80 °C)"_s);
+        const QRect rect = tree->visualRect(f1);
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, rect.center());
+        QTest::mouseDClick(tree->viewport(), Qt::LeftButton, {}, rect.center());
+        QTRY_COMPARE_WITH_TIMEOUT(tree->model()->rowCount(f1), 5, 10'000);
+        QVERIFY(tree->isExpanded(f1));
+        QVERIFY(visibleNames(tree).contains(u"Shelf 3"_s));
+        QVERIFY(window.inventoryView()->statusText().isEmpty());
+
+        // A shelf below opens from what the freezer's listing already showed.
+        const QModelIndex shelf2 = window.locationModel()->index(1, 0, f1);
+        tree->expand(shelf2);
+        QTRY_VERIFY_WITH_TIMEOUT(visibleNames(tree).contains(u"Rack 2-B"_s), 5'000);
+
+        // The side bar switches pages; the other two say they are coming.
+        auto *navigation = window.findChild<QListWidget *>(u"navigation"_s);
+        QVERIFY(navigation);
+        QCOMPARE(navigation->count(), 3);
+        QTest::mouseClick(navigation->viewport(), Qt::LeftButton, {},
+                          navigation->visualItemRect(navigation->item(1)).center());
+        QCOMPARE(window.currentPage(), app::MainWindow::SequencesPage);
+    }
+
+    void germanTranslationIsEmbedded()
+    {
+        QTranslator german;
+        QVERIFY(german.load(u":/i18n/benchtop_de.qm"_s));
+        QApplication::installTranslator(&german);
+        QTemporaryDir data;
+        QString error;
+        auto session = app::Session::open({QUrl(), QString(), data.path()}, &error);
+        QVERIFY2(session, qPrintable(error));
+        app::MainWindow window(session.get());
+        auto *navigation = window.findChild<QListWidget *>(u"navigation"_s);
+        QApplication::removeTranslator(&german);
+        QCOMPARE(navigation->item(0)->text(), u"Inventar"_s);
+        QCOMPARE(navigation->item(2)->text(), u"Laborbuch"_s);
+    }
+
+    void screenshotCommandWritesThePicture()
+    {
+        QTemporaryDir data;
+        const QString shot = data.filePath(u"shot.png"_s);
+        QProcess app;
+        app.setProcessChannelMode(QProcess::SeparateChannels);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        app.setProcessEnvironment(env);
+        app.start(QStringLiteral(BENCHTOP_EXE),
+                  {u"--data-dir"_s, data.filePath(u"data"_s), u"--screenshot"_s, shot});
+        QVERIFY(app.waitForFinished(60'000));
+        QVERIFY2(app.exitCode() == 0, app.readAllStandardError().constData());
+        QVERIFY(app.readAllStandardOutput().contains(shot.toUtf8()));
+        const QImage image(shot);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() >= 800 && image.height() >= 500);
+        // The data landed where the README says: a SQLite file under the data folder.
+        QVERIFY(QFile::exists(data.filePath(u"data/lab-server/lab.sqlite"_s)));
+    }
+
+    void screenshotFailsClearlyWithoutAServer()
+    {
+        QTemporaryDir data;
+        QProcess app;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        env.insert(u"BENCHTOP_API_KEY"_s, u"sk_test"_s);
+        app.setProcessEnvironment(env);
+        // Port 9 (discard) on loopback: nothing listens there.
+        app.start(QStringLiteral(BENCHTOP_EXE), {u"--server"_s, u"http://127.0.0.1:9"_s,
+                                                 u"--screenshot"_s, data.filePath(u"x.png"_s)});
+        QVERIFY(app.waitForFinished(60'000));
+        QCOMPARE(app.exitCode(), 1);
+        QVERIFY(app.readAllStandardError().contains("Cannot reach"));
+        QVERIFY(!QFile::exists(data.filePath(u"x.png"_s)));
+    }
+};
+
+QTEST_MAIN(TestAppSmoke)
+#include "tst_app_smoke.moc"
