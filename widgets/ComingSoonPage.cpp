@@ -1,5 +1,7 @@
 #include "ComingSoonPage.h"
 
+#include "PageTitle.h"
+
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -8,11 +10,7 @@ namespace benchtop::widgets {
 ComingSoonPage::ComingSoonPage(const QString &title, const QString &description, QWidget *parent)
     : QWidget(parent)
 {
-    auto *heading = new QLabel(title, this);
-    QFont font = heading->font();
-    font.setPointSizeF(font.pointSizeF() * 1.4);
-    font.setBold(true);
-    heading->setFont(font);
+    QLabel *heading = createPageTitle(title, this);
     auto *text = new QLabel(description, this);
     text->setWordWrap(true);
     auto *coming = new QLabel(tr("Coming soon."), this);

@@ -1,5 +1,6 @@
 #include "InventoryView.h"
 
+#include "PageTitle.h"
 #include "models/LocationTreeModel.h"
 
 #include <QHBoxLayout>
@@ -19,11 +20,7 @@ InventoryView::InventoryView(models::LocationTreeModel *model, QWidget *parent)
     , m_bannerText(new QLabel(m_banner))
     , m_retry(new QPushButton(tr("Retry"), m_banner))
 {
-    auto *title = new QLabel(tr("Inventory"), this);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
+    QLabel *title = createPageTitle(tr("Inventory"), this);
 
     m_banner->setObjectName(QStringLiteral("errorBanner"));
     m_banner->setStyleSheet(
