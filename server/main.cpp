@@ -2,6 +2,7 @@
 // that the API itself does not offer.
 #include "LabServer.h"
 #include "Logging.h"
+#include "Users.h"
 #include "storage/DemoData.h"
 
 #include <QCommandLineParser>
@@ -36,13 +37,22 @@ int fail(const QString &message)
     return 1;
 }
 
-int runKeys(LabServer &server, const QStringList &args, const QString &user)
+// Key and user administration, which the API itself does not offer. Returns an exit code.
+int administer(LabServer &server, const QCommandLineParser &parser, const QString &user)
 {
     ApiKeys &keys = server.apiKeys();
-    const QString verb = args.value(1);
-    if (verb == u"create"_s) {
+    if (parser.isSet(u"create-user"_s)) {
         QString error;
-        const QString name = args.value(2, u"api key"_s);
+        const QString handle = parser.value(u"create-user"_s);
+        if (!createUser(server.database(), handle, parser.value(u"name"_s), &error))
+            return fail(error);
+        err() << "Created user " << handle << Qt::endl;
+        if (!parser.isSet(u"create-key"_s))
+            return 0;
+    }
+    if (parser.isSet(u"create-key"_s)) {
+        QString error;
+        const QString name = parser.value(u"create-key"_s);
         const QString key = keys.create(user, name, &error);
         if (key.isEmpty())
             return fail(error);
@@ -51,21 +61,19 @@ int runKeys(LabServer &server, const QStringList &args, const QString &user)
               << ". It is shown only now: store it safely." << Qt::endl;
         return 0;
     }
-    if (verb == u"revoke"_s && args.size() == 3) {
-        if (!keys.revoke(args[2]))
-            return fail(u"no live key with id or name \"%1\""_s.arg(args[2]));
+    if (parser.isSet(u"revoke-key"_s)) {
+        const QString which = parser.value(u"revoke-key"_s);
+        if (!keys.revoke(which))
+            return fail(u"no live key with id or name \"%1\""_s.arg(which));
         out() << "revoked" << Qt::endl;
         return 0;
     }
-    if (verb == u"list"_s) {
-        for (const ApiKeyInfo &key : keys.list()) {
-            out() << key.id << '\t' << key.userHandle << '\t' << key.name << '\t' << key.createdAt
-                  << '\t' << (key.revokedAt.isEmpty() ? u"live"_s : u"revoked "_s + key.revokedAt)
-                  << Qt::endl;
-        }
-        return 0;
+    for (const ApiKeyInfo &key : keys.list()) {
+        out() << key.id << '\t' << key.userHandle << '\t' << key.name << '\t' << key.createdAt
+              << '\t' << (key.revokedAt.isEmpty() ? u"live"_s : u"revoked "_s + key.revokedAt)
+              << Qt::endl;
     }
-    return fail(u"usage: keys create [NAME] | keys revoke ID-OR-NAME | keys list"_s);
+    return 0;
 }
 
 } // namespace
@@ -79,53 +87,58 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Benchling-compatible lab server.\n\n"
-        "Commands:\n"
-        "  serve (default)            serve the API under /api/v2\n"
-        "  keys create [NAME]         issue an API key for --user (printed once)\n"
-        "  keys revoke ID-OR-NAME     revoke a key\n"
-        "  keys list                  list keys"_s);
+        u"Benchling-compatible lab server: serves /api/v2 until stopped, or, with one of the "
+        "key and user options, administers the database and exits."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    const QString defaultDb =
-        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/lab.sqlite"_s;
-    QCommandLineOption database(u"database"_s,
-                                u"SQLite file, or postgresql://user:pass@host:port/db."_s,
-                                u"path-or-url"_s, defaultDb);
-    QCommandLineOption listen(u"listen"_s, u"Address to bind (loopback unless told)."_s,
-                              u"address"_s, u"127.0.0.1"_s);
-    QCommandLineOption port(u"port"_s, u"TCP port (0 picks a free one)."_s, u"port"_s, u"8470"_s);
-    QCommandLineOption noDemo(u"no-demo-data"_s,
-                              u"Do not seed demo data into an empty database."_s);
-    QCommandLineOption user(u"user"_s, u"User handle for 'keys create'."_s, u"handle"_s,
-                            QString::fromUtf16(kDemoUserHandle));
-    parser.addOptions({database, listen, port, noDemo, user});
-    parser.addPositionalArgument(u"command"_s, u"serve, or keys ..."_s, u"[command]"_s);
+    const QString defaultDb = u"sqlite:"_s +
+                              QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                              u"/lab.sqlite"_s;
+    parser.addOptions({
+        {u"db"_s, u"sqlite:PATH or postgresql://user:pass@host:port/db."_s, u"database"_s,
+         defaultDb},
+        {u"listen"_s, u"HOST:PORT to serve on; loopback unless told (port 0: any free)."_s,
+         u"host:port"_s, u"127.0.0.1:8470"_s},
+        {u"seed-demo"_s, u"Seed a demo lab and the user 'demo' into an empty database."_s},
+        {u"create-user"_s, u"Create a user with this handle, then exit."_s, u"handle"_s},
+        {u"name"_s, u"Full name for --create-user."_s, u"name"_s},
+        {u"create-key"_s, u"Issue an API key with this name for --user, print it, exit."_s,
+         u"name"_s},
+        {u"revoke-key"_s, u"Revoke the key with this id or name, then exit."_s, u"id-or-name"_s},
+        {u"list-keys"_s, u"List API keys, then exit."_s},
+        {u"user"_s, u"User handle for --create-key."_s, u"handle"_s,
+         QString::fromUtf16(kDemoUserHandle)},
+    });
     parser.process(app);
 
     LabServerConfig config;
-    config.database = parser.value(database);
-    config.seedDemoData = !parser.isSet(noDemo);
-    if (!config.address.setAddress(parser.value(listen)))
-        return fail(u"not an address: %1"_s.arg(parser.value(listen)));
+    QString database = parser.value(u"db"_s);
+    if (database.startsWith(u"sqlite:"_s))
+        database = database.mid(7);
+    config.database = database;
+    config.seedDemoData = parser.isSet(u"seed-demo"_s);
+    const QString listen = parser.value(u"listen"_s);
+    const qsizetype colon = listen.lastIndexOf(u':');
     bool portOk = false;
-    config.port = parser.value(port).toUShort(&portOk);
-    if (!portOk)
-        return fail(u"not a port: %1"_s.arg(parser.value(port)));
+    config.port = listen.mid(colon + 1).toUShort(&portOk);
+    QString host = listen.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);   // [::1]:8470
+    if (colon < 0 || !portOk || !config.address.setAddress(host))
+        return fail(u"--listen takes HOST:PORT, e.g. 127.0.0.1:8470 or 0.0.0.0:8470"_s);
 
-    const QStringList args = parser.positionalArguments();
-    const QString command = args.value(0, u"serve"_s);
     LabServer server(config);
-    if (command == u"keys"_s) {
+    const bool administering = parser.isSet(u"create-user"_s) ||
+                               parser.isSet(u"create-key"_s) || parser.isSet(u"revoke-key"_s) ||
+                               parser.isSet(u"list-keys"_s);
+    if (administering) {
         QString error;
         if (!server.database().open(&error))
             return fail(error);
         if (config.seedDemoData && !seedDemoDataIfEmpty(server.database()))
             return fail(u"could not seed demo data"_s);
-        return runKeys(server, args, parser.value(user));
+        return administer(server, parser, parser.value(u"user"_s));
     }
-    if (command != u"serve"_s)
-        return fail(u"unknown command \"%1\"; see --help"_s.arg(command));
 
     QString error;
     if (!server.start(&error))

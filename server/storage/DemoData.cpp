@@ -2,6 +2,7 @@
 
 #include "../Ids.h"
 #include "../Logging.h"
+#include "../Users.h"
 #include "Database.h"
 
 #include <QDateTime>
@@ -22,14 +23,12 @@ public:
 
     bool ok() const { return m_ok; }
 
-    QString user(const QString &handle, const QString &name, const QString &email)
+    void user(const QString &handle, const QString &name, const QString &email)
     {
-        const QString id = newId(u"ent_");
-        run(u"INSERT INTO users (id, handle, name, email, created_at, modified_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)"_s,
-            {id, handle, name, email, m_now, m_now});
-        m_creator = id;
-        return id;
+        QString error;
+        const auto id = createUser(m_db, handle, name, &error, email);
+        m_ok = m_ok && id.has_value();
+        m_creator = id.value_or(QString());
     }
 
     QString schema(const QString &name)
