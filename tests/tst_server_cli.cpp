@@ -45,9 +45,9 @@ class TestServerCli : public QObject
 private Q_SLOTS:
     void keysWorkAgainstARunningServerAndRevokeAtOnce()
     {
-        const QString key = QString::fromLatin1(admin({u"--seed-demo"_s, u"--create-key"_s,
-                                                       u"laptop"_s}))
-                                .trimmed();
+        const QString key =
+            QString::fromLatin1(admin({u"--seed-demo"_s, u"--create-key"_s, u"laptop"_s}))
+                .trimmed();
         QVERIFY2(key.startsWith(u"sk_"_s), qPrintable(key));
 
         QProcess server;
@@ -64,7 +64,7 @@ private Q_SLOTS:
         QCOMPARE(status(base, u"sk_wrong"_s), 401);
         QVERIFY(admin({u"--list-keys"_s}).contains("laptop\t"));
         QCOMPARE(admin({u"--revoke-key"_s, u"laptop"_s}).trimmed(), QByteArray("revoked"));
-        QCOMPARE(status(base, key), 401);   // no restart needed
+        QCOMPARE(status(base, key), 401); // no restart needed
 
         server.terminate();
         QVERIFY(server.waitForFinished(10'000));
@@ -73,8 +73,8 @@ private Q_SLOTS:
     void usersAndBadArguments()
     {
         admin({u"--create-user"_s, u"ada"_s, u"--name"_s, u"Ada Lovelace"_s});
-        admin({u"--create-user"_s, u"ada"_s}, 1);          // taken
-        admin({u"--create-user"_s, u"not valid"_s}, 1);    // bad handle
+        admin({u"--create-user"_s, u"ada"_s}, 1);       // taken
+        admin({u"--create-user"_s, u"not valid"_s}, 1); // bad handle
         admin({u"--user"_s, u"nobody"_s, u"--create-key"_s, u"k"_s}, 1);
         admin({u"--revoke-key"_s, u"no-such-key"_s}, 1);
         QProcess bad;
