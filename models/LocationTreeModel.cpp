@@ -170,25 +170,33 @@ void LocationTreeModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent))
         return;
     Node *node = nodeFor(parent);
-    if (subtreeKnown(node)) {
-        // Known without a request, but views call fetchMore from inside their slots for other
-        // changes (even between a model's begin/end pair): insert on the next turn, never
-        // re-entrantly.
-        node->state = LoadState::Loading;
-        QMetaObject::invokeMethod(
-            this,
-            [this, id = node->id] {
-                Node *known = id.isEmpty() ? m_root.get() : m_nodes.value(id);
-                if (!known)
-                    return;
-                insertKnownChildren(known);
-                known->state = LoadState::Loaded;
-                Q_EMIT loadFinished(indexFor(known), true);
-            },
-            Qt::QueuedConnection);
-        return;
-    }
-    startListing(node);
+    // Views call fetchMore from inside their slots for other changes (even between a model's
+    // begin/end pair), so nothing is inserted or signalled from here: the work runs on the next
+    // turn of the event loop. Loading already, so a second call is a no-op.
+    node->state = LoadState::Loading;
+    QMetaObject::invokeMethod(
+        this,
+        [this, id = node->id] {
+            Node *pending = nodeById(id);
+            if (!pending)
+                return; // removed meanwhile (it moved elsewhere)
+            if (!subtreeKnown(pending)) {
+                startListing(pending);
+                return;
+            }
+            insertKnownChildren(pending);
+            pending->state = LoadState::Loaded;
+            const QModelIndex index = indexFor(pending);
+            if (pending != m_root.get())
+                Q_EMIT dataChanged(index, index, {LoadStateRole, ErrorRole});
+            Q_EMIT loadFinished(index, true);
+        },
+        Qt::QueuedConnection);
+}
+
+LocationTreeModel::Node *LocationTreeModel::nodeById(const QString &id) const
+{
+    return id.isEmpty() ? m_root.get() : m_nodes.value(id);
 }
 
 void LocationTreeModel::startListing(Node *node)
@@ -200,10 +208,17 @@ void LocationTreeModel::startListing(Node *node)
         if (!node->id.isEmpty())
             query.addQueryItem(u"ancestorStorageId"_s, node->id);
         node->pager = new ListPager(m_client, u"/locations"_s, u"locations"_s, query, this);
+        // By id, not pointer: the node may be gone (moved away) when the page arrives.
         connect(node->pager, &ListPager::pageReady, this,
-                [this, node](const QJsonArray &items) { onPage(node, items); });
+                [this, id = node->id](const QJsonArray &items) {
+                    if (Node *target = nodeById(id))
+                        onPage(target, items);
+                });
         connect(node->pager, &ListPager::failed, this,
-                [this, node](const ApiError &error) { onFailed(node, error); });
+                [this, id = node->id](const ApiError &error) {
+                    if (Node *target = nodeById(id))
+                        onFailed(target, error);
+                });
     }
     node->state = LoadState::Loading;
     node->error.clear();
@@ -218,6 +233,14 @@ void LocationTreeModel::recordSeen(const QJsonObject &location)
 {
     const QString id = location.value(u"id"_s).toString();
     const QString parentId = location.value(u"parentStorageId"_s).toString();
+    const auto previous = m_parentOf.constFind(id);
+    if (previous != m_parentOf.constEnd() && *previous != parentId) {
+        // It moved: it leaves its old place (rows and all) and appears under the new parent.
+        m_childrenSeen[*previous].removeOne(id);
+        if (Node *moved = m_nodes.value(id))
+            removeNode(moved);
+    }
+    m_parentOf.insert(id, parentId);
     QStringList &siblings = m_childrenSeen[parentId];
     if (siblings.contains(id))
         return;
@@ -225,6 +248,25 @@ void LocationTreeModel::recordSeen(const QJsonObject &location)
         std::lower_bound(siblings.begin(), siblings.end(), id,
                          [this](const QString &a, const QString &b) { return lessThan(a, b); });
     siblings.insert(at, id);
+}
+
+void LocationTreeModel::removeNode(Node *node)
+{
+    Node *parent = node->parent;
+    const int row = node->row();
+    beginRemoveRows(indexFor(parent), row, row);
+    forget(node);
+    parent->children.erase(parent->children.begin() + row);
+    endRemoveRows();
+}
+
+void LocationTreeModel::forget(Node *node)
+{
+    for (const auto &child : node->children)
+        forget(child.get());
+    m_nodes.remove(node->id);
+    if (node->pager)
+        node->pager->deleteLater(); // its replies die with it; its lambdas look up by id
 }
 
 bool LocationTreeModel::lessThan(const QString &a, const QString &b) const
@@ -250,10 +292,16 @@ void LocationTreeModel::insertKnownChildren(Node *node)
         endInsertRows();
         return;
     }
-    for (int row = 0; row < static_cast<int>(seen.size()); ++row) {
-        const QString &id = seen[row];
+    for (const QString &id : seen) {
         if (m_nodes.contains(id))
             continue;
+        // Both lists are in the same order, so the new row goes where lessThan puts it.
+        const auto at =
+            std::lower_bound(node->children.begin(), node->children.end(), id,
+                             [this](const std::unique_ptr<Node> &child, const QString &newId) {
+                                 return lessThan(child->id, newId);
+                             });
+        const int row = static_cast<int>(at - node->children.begin());
         beginInsertRows(parentIndex, row, row);
         auto child = std::make_unique<Node>(Node{id, node, {}, LoadState::NotLoaded, {}, nullptr});
         m_nodes.insert(id, child.get());
@@ -279,7 +327,7 @@ void LocationTreeModel::onPage(Node *node, const QJsonArray &items)
     insertKnownChildren(node);
     // Keep every other expanded node in step with what this listing showed below it.
     for (const QString &parentId : std::as_const(parentsTouched)) {
-        Node *other = parentId.isEmpty() ? m_root.get() : m_nodes.value(parentId);
+        Node *other = nodeById(parentId);
         if (other && other != node && other->state == LoadState::Loaded && !other->children.empty())
             insertKnownChildren(other);
     }
@@ -324,6 +372,18 @@ void LocationTreeModel::retry(const QModelIndex &parent)
 
 void LocationTreeModel::onStoreChanged(const QString &id)
 {
+    // A location that moved (another view's command, or a fresher listing) leaves its old row
+    // and appears under its new parent if that parent's rows are showing.
+    const QJsonObject location = m_store->value(id);
+    const auto known = m_parentOf.constFind(id);
+    const QString parentId = location.value(u"parentStorageId"_s).toString();
+    if (known != m_parentOf.constEnd() && *known != parentId) {
+        recordSeen(location);
+        Node *newParent = nodeById(parentId);
+        if (newParent && newParent->state == LoadState::Loaded)
+            insertKnownChildren(newParent);
+        return;
+    }
     if (const Node *node = m_nodes.value(id)) {
         Q_EMIT dataChanged(indexFor(node, NameColumn), indexFor(node, BarcodeColumn),
                            {Qt::DisplayRole, Qt::ToolTipRole, ResourceRole});

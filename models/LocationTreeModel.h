@@ -55,6 +55,9 @@ Q_SIGNALS:
 private:
     struct Node;
     Node *nodeFor(const QModelIndex &index) const;
+    Node *nodeById(const QString &id) const; // "" is the root
+    void removeNode(Node *node);
+    void forget(Node *node);
     QModelIndex indexFor(const Node *node, int column = 0) const;
     bool subtreeKnown(const Node *node) const;
     void startListing(Node *node);
@@ -71,6 +74,7 @@ private:
     QHash<QString, Node *> m_nodes;
     // Everything any listing has shown so far: parent id ("" for top level) -> child ids.
     QHash<QString, QStringList> m_childrenSeen;
+    QHash<QString, QString> m_parentOf; // id -> parent id as last listed
     // Nodes whose whole subtree has been listed ("" for the root: all locations).
     QSet<QString> m_subtreeComplete;
     QCollator m_collator;

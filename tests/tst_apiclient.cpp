@@ -127,6 +127,39 @@ private Q_SLOTS:
         QCOMPARE(ownedFinished.count(), 0);
     }
 
+    void brokenOffAfterTheHeadersIsTransportOrTimeout_data()
+    {
+        QTest::addColumn<bool>("closes");
+        QTest::addColumn<int>("kind");
+        QTest::newRow("connection reset") << true << int(ApiError::Kind::Transport);
+        QTest::newRow("stalls") << false << int(ApiError::Kind::Timeout);
+    }
+    void brokenOffAfterTheHeadersIsTransportOrTimeout()
+    {
+        // Status line and headers arrive, then the body stops: the transfer failed, whatever
+        // the status said; it is not "an answer Benchtop cannot read".
+        QFETCH(bool, closes);
+        QFETCH(int, kind);
+        QTcpServer half;
+        QVERIFY(half.listen(QHostAddress::LocalHost));
+        connect(&half, &QTcpServer::newConnection, this, [&half, closes] {
+            QTcpSocket *socket = half.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, closes] {
+                socket->readAll();
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                              "Content-Length: 1000\r\n\r\n{\"locations\": [");
+                socket->flush();
+                if (closes)
+                    socket->abort();
+            });
+        });
+        ApiClient client({QUrl(u"http://127.0.0.1:%1"_s.arg(half.serverPort())), u"k"_s, 400});
+        ApiReply *reply = client.get(u"/locations"_s);
+        QVERIFY(waitFor(reply));
+        QCOMPARE(int(reply->error().kind), kind);
+        QVERIFY(reply->error().isTransient());
+    }
+
     void nonJsonSuccessIsAParseError()
     {
         // A web page where an API was expected (a wrong base URL) must not look like data.

@@ -179,6 +179,34 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 1);
     }
 
+    void aMoveLeavesTheOldRowAndJoinsTheNewParent()
+    {
+        QVERIFY(load({}));
+        const QModelIndex f1 = find(u"Freezer F1 (−80 °C)"_s);
+        QVERIFY(load(f1));
+        const QPersistentModelIndex shelf1 = find(u"Shelf 1"_s, f1);
+        const QPersistentModelIndex shelf2 = find(u"Shelf 2"_s, f1);
+        QVERIFY(load(shelf1));
+        QVERIFY(load(shelf2));
+        QCOMPARE(m_model->rowCount(shelf1), 4);
+
+        // The store learns that Rack 1-A now stands on Shelf 2 (as after a move command).
+        QJsonObject rack = find(u"Rack 1-A"_s, shelf1).data(ResourceRole).toJsonObject();
+        rack[u"parentStorageId"_s] = shelf2.data(IdRole).toString();
+        m_store->upsert(rack);
+        QCOMPARE(names(shelf1), (QStringList{u"Rack 1-B"_s, u"Rack 1-C"_s, u"Rack 1-D"_s}));
+        QCOMPARE(names(shelf2), (QStringList{u"Rack 1-A"_s, u"Rack 2-A"_s, u"Rack 2-B"_s,
+                                             u"Rack 2-C"_s, u"Rack 2-D"_s}));
+        QCOMPARE(m_model->indexForId(rack[u"id"_s].toString()).parent(), QModelIndex(shelf2));
+        QVERIFY(!m_model->canFetchMore(shelf1)); // nothing left "unseen" behind
+
+        // And back, past the rows that are there now.
+        rack[u"parentStorageId"_s] = shelf1.data(IdRole).toString();
+        m_store->upsert(rack);
+        QCOMPARE(m_model->rowCount(shelf1), 4);
+        QCOMPARE(m_model->rowCount(shelf2), 4);
+    }
+
     void failureIsReportedAndRetried()
     {
         m_lab->stop();

@@ -113,16 +113,8 @@
         <translation>Der Server hat eine Antwort gesendet, die Benchtop nicht lesen kann (%1). Prüfen Sie, ob die Verbindung auf eine Benchling-API zeigt.</translation>
     </message>
     <message>
-        <source>The server did not accept the credentials. Check the API key in the connection settings.</source>
-        <translation>Der Server hat die Anmeldedaten nicht angenommen. Prüfen Sie den API-Schlüssel in den Verbindungseinstellungen.</translation>
-    </message>
-    <message>
         <source>You do not have permission for this. Ask an administrator of the tenant.</source>
         <translation>Dafür fehlt Ihnen die Berechtigung. Fragen Sie eine Administratorin oder einen Administrator des Mandanten.</translation>
-    </message>
-    <message>
-        <source>The server is rate-limiting requests. Benchtop will retry; wait a moment.</source>
-        <translation>Der Server drosselt Anfragen. Benchtop versucht es erneut; bitte einen Moment warten.</translation>
     </message>
     <message>
         <source>The server failed (HTTP %1)%2. Try again later.</source>
@@ -131,6 +123,14 @@
     <message>
         <source>The server refused the request (HTTP %1).</source>
         <translation>Der Server hat die Anfrage abgelehnt (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The server did not accept the API key. Check BENCHTOP_API_KEY (for the embedded server, restart Benchtop: it issues a new key each start).</source>
+        <translation>Der Server hat den API-Schlüssel nicht angenommen. Prüfen Sie BENCHTOP_API_KEY (beim eingebauten Server: Benchtop neu starten, es erzeugt bei jedem Start einen neuen Schlüssel).</translation>
+    </message>
+    <message>
+        <source>The server is limiting how fast requests may come. Try again in a moment.</source>
+        <translation>Der Server begrenzt, wie schnell Anfragen kommen dürfen. Versuchen Sie es gleich noch einmal.</translation>
     </message>
 </context>
 <context>

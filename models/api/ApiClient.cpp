@@ -41,21 +41,25 @@ void ApiReply::complete()
         return;
     m_finished = true;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const QNetworkReply::NetworkError netError = reply->error();
     // The transfer timeout also ends in OperationCanceledError; only abort() is a cancel.
     const bool timedOut = netError == QNetworkReply::OperationCanceledError && !m_cancelled;
     reply->deleteLater();
     m_reply = nullptr;
 
-    if (status == 0) {
-        // No HTTP answer at all: the transport failed, timed out, or we cancelled.
+    // Connection-level errors (QNetworkReply numbers them below 100) win over any status: a
+    // reply cut off after its headers is a broken transfer, not an unreadable answer.
+    const bool transportFailed =
+        netError != QNetworkReply::NoError && (netError < 100 || status == 0);
+    if (transportFailed) {
         if (netError == QNetworkReply::TimeoutError || timedOut)
             m_error.kind = ApiError::Kind::Timeout;
         else if (netError == QNetworkReply::OperationCanceledError)
             m_error.kind = ApiError::Kind::Cancelled;
         else
             m_error.kind = ApiError::Kind::Transport;
+        m_error.httpStatus = status;
         m_error.message = reply->errorString();
     } else {
         const bool isJson = reply->header(QNetworkRequest::ContentTypeHeader)

@@ -37,12 +37,12 @@ QString ApiError::displayMessage() const
         break;
     }
     if (httpStatus == 401)
-        return tr("The server did not accept the credentials. Check the API key in the "
-                  "connection settings.");
+        return tr("The server did not accept the API key. Check BENCHTOP_API_KEY (for the "
+                  "embedded server, restart Benchtop: it issues a new key each start).");
     if (httpStatus == 403)
         return tr("You do not have permission for this. Ask an administrator of the tenant.");
     if (httpStatus == 429)
-        return tr("The server is rate-limiting requests. Benchtop will retry; wait a moment.");
+        return tr("The server is limiting how fast requests may come. Try again in a moment.");
     const QString detail = !userMessage.isEmpty() ? userMessage : message;
     if (httpStatus >= 500)
         return tr("The server failed (HTTP %1)%2. Try again later.")

@@ -34,8 +34,11 @@ void ListPager::cancel()
 
 void ListPager::onFinished()
 {
-    std::unique_ptr<ApiReply> reply(m_reply);
+    // deleteLater, not delete: a listener may delete this pager (and so the reply, its child)
+    // while we emit.
+    ApiReply *reply = m_reply;
     m_reply = nullptr;
+    reply->deleteLater();
     if (!reply->ok()) {
         Q_EMIT failed(reply->error());
         return;
