@@ -17,7 +17,8 @@ QString ApiKeys::hash(const QString &key)
 
 std::optional<Principal> ApiKeys::authenticate(const QByteArray &authorization) const
 {
-    if (!authorization.startsWith("Basic "))
+    // The scheme name is case-insensitive (RFC 7235): "basic" is as good as "Basic".
+    if (authorization.size() < 6 || qstrnicmp(authorization.constData(), "basic ", 6) != 0)
         return std::nullopt;
     const auto decoded = QByteArray::fromBase64Encoding(authorization.mid(6).trimmed(),
                                                         QByteArray::AbortOnBase64DecodingErrors);
@@ -62,12 +63,35 @@ QString ApiKeys::create(const QString &userHandle, const QString &name, QString 
     return key;
 }
 
-bool ApiKeys::revoke(const QString &idOrName)
+bool ApiKeys::revoke(const QString &idOrName, QString *error)
 {
-    QSqlQuery query = m_db.exec(QStringLiteral("UPDATE api_keys SET revoked_at = ? WHERE "
-                                               "(id = ? OR name = ?) AND revoked_at IS NULL"),
-                                {timestampNow(), idOrName, idOrName});
-    return query.numRowsAffected() > 0;
+    // Names are not unique across users: a name must pick out exactly one live key.
+    QSqlQuery matches = m_db.exec(QStringLiteral("SELECT id FROM api_keys WHERE (id = ? OR name = "
+                                                 "?) AND revoked_at IS NULL ORDER BY id"),
+                                  {idOrName, idOrName});
+    QStringList ids;
+    while (matches.next())
+        ids.append(matches.value(0).toString());
+    if (ids.isEmpty()) {
+        *error = QStringLiteral("no live key with id or name \"%1\"").arg(idOrName);
+        return false;
+    }
+    if (ids.size() > 1) {
+        *error = QStringLiteral("%1 live keys are named \"%2\"; revoke one by id: %3")
+                     .arg(ids.size())
+                     .arg(idOrName, ids.join(QStringLiteral(", ")));
+        return false;
+    }
+    return m_db.exec(QStringLiteral("UPDATE api_keys SET revoked_at = ? WHERE id = ?"),
+                     {timestampNow(), ids.first()})
+               .numRowsAffected() == 1;
+}
+
+void ApiKeys::purgeRevoked(const QString &namePrefix)
+{
+    m_db.exec(QStringLiteral("DELETE FROM api_keys WHERE revoked_at IS NOT NULL AND "
+                             "SUBSTR(name, 1, ?) = ?"),
+              {namePrefix.size(), namePrefix});
 }
 
 QList<ApiKeyInfo> ApiKeys::list() const

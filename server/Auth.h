@@ -42,8 +42,11 @@ public:
     // Issues a key for the user with that handle; returns the key (shown once), or an empty
     // string with *error set.
     QString create(const QString &userHandle, const QString &name, QString *error);
-    // Revokes by key id ("key_...") or name; false if no live key matched.
-    bool revoke(const QString &idOrName);
+    // Revokes one live key by id ("key_...") or name; false with *error set if none matches
+    // or the name is ambiguous (then it lists the ids to choose from).
+    bool revoke(const QString &idOrName, QString *error);
+    // Deletes the revoked keys whose name starts with `namePrefix` (spent session keys).
+    void purgeRevoked(const QString &namePrefix);
     QList<ApiKeyInfo> list() const;
 
     static QString hash(const QString &key);

@@ -4,14 +4,17 @@
 #include "storage/DemoData.h"
 
 #include <QThread>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
 namespace benchtop::server {
 
 namespace {
-const QString kSessionKeyName = u"benchtop embedded session"_s;
-}
+// Each running app has a key of its own (a second window on the same data must not cut off the
+// first); it is revoked when the app closes and purged at a later start.
+const QString kSessionKeyPrefix = u"benchtop embedded session "_s;
+} // namespace
 
 struct EmbeddedLabServer::Private
 {
@@ -20,6 +23,7 @@ struct EmbeddedLabServer::Private
     LabServer *server = nullptr; // lives on `thread`
     QUrl baseUrl;
     QString apiKey;
+    QString keyName;
 };
 
 EmbeddedLabServer::EmbeddedLabServer(QString databasePath)
@@ -34,7 +38,14 @@ EmbeddedLabServer::~EmbeddedLabServer()
     if (d->server) {
         // Delete on its own thread: its sockets and database connection belong there.
         QMetaObject::invokeMethod(
-            d->server, [server = d->server] { delete server; }, Qt::BlockingQueuedConnection);
+            d->server,
+            [server = d->server, name = d->keyName] {
+                QString ignored;
+                if (!name.isEmpty())
+                    server->apiKeys().revoke(name, &ignored);
+                delete server;
+            },
+            Qt::BlockingQueuedConnection);
     }
     d->thread.quit();
     d->thread.wait();
@@ -54,10 +65,10 @@ bool EmbeddedLabServer::start(QString *error)
         [&] {
             if (!server->start(&failure))
                 return;
-            // One live session key at a time: the previous run's key dies with this start.
-            server->apiKeys().revoke(kSessionKeyName);
-            d->apiKey = server->apiKeys().create(QString::fromUtf16(kDemoUserHandle),
-                                                 kSessionKeyName, &failure);
+            server->apiKeys().purgeRevoked(kSessionKeyPrefix);
+            d->keyName = kSessionKeyPrefix + QUuid::createUuid().toString(QUuid::WithoutBraces);
+            d->apiKey =
+                server->apiKeys().create(QString::fromUtf16(kDemoUserHandle), d->keyName, &failure);
             d->baseUrl = server->baseUrl();
             ok = !d->apiKey.isEmpty();
         },

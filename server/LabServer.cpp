@@ -68,8 +68,12 @@ QUrl LabServer::baseUrl() const
 {
     QUrl url;
     url.setScheme(u"http"_s);
-    const QHostAddress address =
-        m_config.address == QHostAddress::Any ? QHostAddress::LocalHost : m_config.address;
+    // Bound to every interface: this host reaches itself on loopback.
+    QHostAddress address = m_config.address;
+    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4)
+        address = QHostAddress::LocalHost;
+    else if (address == QHostAddress::AnyIPv6)
+        address = QHostAddress::LocalHostIPv6;
     url.setHost(address.toString());
     url.setPort(port());
     return url;

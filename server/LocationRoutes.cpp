@@ -96,7 +96,7 @@ bool addFilters(Database &db, const QUrlQuery &query, SqlConditions *where, QStr
     }
     if (const QString ancestor = value(u"ancestorStorageId"_s); !ancestor.isEmpty()) {
         where->add(u"l.id IN (WITH RECURSIVE below(id) AS (SELECT id FROM locations WHERE "
-                   "parent_storage_id = ? UNION ALL SELECT c.id FROM locations c JOIN below b ON "
+                   "parent_storage_id = ? UNION SELECT c.id FROM locations c JOIN below b ON "
                    "c.parent_storage_id = b.id) SELECT id FROM below)"_s,
                    {ancestor});
     }
@@ -118,6 +118,20 @@ bool addFilters(Database &db, const QUrlQuery &query, SqlConditions *where, QStr
             return false;
         }
         where->addIn(u"l."_s + column, values);
+    }
+    // Refuse what we do not filter on rather than answer a silent superset.
+    for (const auto &[name, item] : query.queryItems()) {
+        if (name.startsWith(u"schemaFields"_s)) {
+            *error =
+                u"Filtering on schema fields (%1) is not supported by this server yet."_s.arg(name);
+            return false;
+        }
+    }
+    for (const QString &param : {u"names.anyOf"_s, u"names.anyOf.caseSensitive"_s}) {
+        if (splitList(value(param)).size() > 100) {
+            *error = u"%1 takes at most 100 names."_s.arg(param);
+            return false;
+        }
     }
     if (const QStringList names = splitList(value(u"names.anyOf"_s)); !names.isEmpty()) {
         QStringList lowered;

@@ -15,7 +15,8 @@ std::optional<QString> createUser(Database &db, const QString &handle, const QSt
 {
     static const QRegularExpression validHandle(u"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"_s);
     if (!validHandle.match(handle).hasMatch()) {
-        *error = u"\"%1\" is not a valid handle: use letters, digits, '.', '_' or '-'"_s.arg(handle);
+        *error =
+            u"\"%1\" is not a valid handle: use letters, digits, '.', '_' or '-'"_s.arg(handle);
         return std::nullopt;
     }
     QSqlQuery taken = db.exec(u"SELECT 1 FROM users WHERE handle = ?"_s, {handle});

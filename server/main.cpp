@@ -62,9 +62,9 @@ int administer(LabServer &server, const QCommandLineParser &parser, const QStrin
         return 0;
     }
     if (parser.isSet(u"revoke-key"_s)) {
-        const QString which = parser.value(u"revoke-key"_s);
-        if (!keys.revoke(which))
-            return fail(u"no live key with id or name \"%1\""_s.arg(which));
+        QString error;
+        if (!keys.revoke(parser.value(u"revoke-key"_s), &error))
+            return fail(error);
         out() << "revoked" << Qt::endl;
         return 0;
     }
@@ -123,21 +123,24 @@ int main(int argc, char *argv[])
     config.port = listen.mid(colon + 1).toUShort(&portOk);
     QString host = listen.left(colon);
     if (host.startsWith(u'[') && host.endsWith(u']'))
-        host = host.mid(1, host.size() - 2);   // [::1]:8470
+        host = host.mid(1, host.size() - 2); // [::1]:8470
     if (colon < 0 || !portOk || !config.address.setAddress(host))
         return fail(u"--listen takes HOST:PORT, e.g. 127.0.0.1:8470 or 0.0.0.0:8470"_s);
 
     LabServer server(config);
-    const bool administering = parser.isSet(u"create-user"_s) ||
-                               parser.isSet(u"create-key"_s) || parser.isSet(u"revoke-key"_s) ||
-                               parser.isSet(u"list-keys"_s);
+    const bool administering = parser.isSet(u"create-user"_s) || parser.isSet(u"create-key"_s) ||
+                               parser.isSet(u"revoke-key"_s) || parser.isSet(u"list-keys"_s);
     if (administering) {
         QString error;
         if (!server.database().open(&error))
             return fail(error);
         if (config.seedDemoData && !seedDemoDataIfEmpty(server.database()))
             return fail(u"could not seed demo data"_s);
-        return administer(server, parser, parser.value(u"user"_s));
+        // A key made together with a new user is that user's unless --user says otherwise.
+        const QString user = !parser.isSet(u"user"_s) && parser.isSet(u"create-user"_s)
+                                 ? parser.value(u"create-user"_s)
+                                 : parser.value(u"user"_s);
+        return administer(server, parser, user);
     }
 
     QString error;

@@ -130,7 +130,8 @@ private:
         QCOMPARE(reply.header("content-type"), "application/json");
         QCOMPARE(
             reply.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("type")),
-            QStringLiteral("invalid_request_error"));
+            status >= 500 ? QStringLiteral("server_error")
+                          : QStringLiteral("invalid_request_error"));
         QVERIFY(!reply.errorMessage().isEmpty());
         if (closes) {
             QCOMPARE(reply.header("connection"), "close");

@@ -111,7 +111,7 @@ private Q_SLOTS:
         const QString key = m_lab.server().apiKeys().create(u"demo"_s, u"short-lived"_s, &error);
         QVERIFY2(!key.isEmpty(), qPrintable(error));
         QCOMPARE(request("GET", u"/api/v2/locations"_s, key).status, 200);
-        QVERIFY(m_lab.server().apiKeys().revoke(u"short-lived"_s));
+        QVERIFY(m_lab.server().apiKeys().revoke(u"short-lived"_s, &error));
         QCOMPARE(request("GET", u"/api/v2/locations"_s, key).status, 401);
         // Keys are stored hashed: the database never holds the key itself.
         QSqlQuery rows = m_lab.database().exec(u"SELECT key_hash FROM api_keys"_s);

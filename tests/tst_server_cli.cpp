@@ -1,5 +1,8 @@
 // benchtop-server as a team runs it: a real process, keys administered from the command line
 // while it serves, and clear refusals for bad arguments.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -25,9 +28,11 @@ class TestServerCli : public QObject
         QProcess process;
         process.start(QStringLiteral(BENCHTOP_SERVER_EXE), QStringList{u"--db"_s, db()} + args);
         if (!process.waitForFinished(30'000) || process.exitCode() != expectedExit) {
-            qWarning() << process.readAllStandardError();
+            qWarning() << args << process.readAllStandardError();
             return "<failed>";
         }
+        if (expectedExit != 0 && process.readAllStandardError().isEmpty())
+            return "<failed: no message>"; // a refusal must say why
         return process.readAllStandardOutput();
     }
 
@@ -43,6 +48,42 @@ class TestServerCli : public QObject
     }
 
 private Q_SLOTS:
+    void seedingAfterAnAdministratorMadeUsers()
+    {
+        // README order: users first, then serve with --seed-demo; the demo lab must appear.
+        QTemporaryDir dir;
+        const QString fresh = u"sqlite:"_s + dir.filePath(u"lab.sqlite"_s);
+        QProcess create;
+        create.start(QStringLiteral(BENCHTOP_SERVER_EXE),
+                     {u"--db"_s, fresh, u"--create-user"_s, u"ada"_s});
+        QVERIFY(create.waitForFinished(30'000));
+        QCOMPARE(create.exitCode(), 0);
+        QProcess seed;
+        seed.start(QStringLiteral(BENCHTOP_SERVER_EXE),
+                   {u"--db"_s, fresh, u"--seed-demo"_s, u"--create-key"_s, u"k"_s});
+        QVERIFY(seed.waitForFinished(30'000));
+        QCOMPARE(seed.exitCode(), 0);
+        const QString key = QString::fromLatin1(seed.readAllStandardOutput()).trimmed();
+        QProcess server;
+        server.start(QStringLiteral(BENCHTOP_SERVER_EXE),
+                     {u"--db"_s, fresh, u"--listen"_s, u"127.0.0.1:0"_s});
+        QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine(), 10'000);
+        const auto match = QRegularExpression(u"(http://\\S+)/api/v2"_s)
+                               .match(QString::fromUtf8(server.readLine()));
+        QVERIFY(match.hasMatch());
+        QNetworkRequest request(QUrl(match.captured(1) + u"/api/v2/locations?pageSize=100"_s));
+        request.setRawHeader("Authorization", "Basic " + QByteArray(key.toUtf8() + ':').toBase64());
+        QNetworkReply *reply = m_network.get(request);
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        QVERIFY(done.wait(10'000));
+        const QJsonArray listed =
+            QJsonDocument::fromJson(reply->readAll()).object().value(u"locations"_s).toArray();
+        reply->deleteLater();
+        server.terminate();
+        QCOMPARE(listed.size(), 40); // every seeded location
+        QVERIFY(server.waitForFinished(10'000));
+    }
+
     void keysWorkAgainstARunningServerAndRevokeAtOnce()
     {
         const QString key =

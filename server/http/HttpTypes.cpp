@@ -159,7 +159,10 @@ QByteArray httpDate(const QDateTime &time)
 
 HttpResponse errorResponse(int status, const QString &message)
 {
-    const QJsonObject error{{QStringLiteral("type"), QStringLiteral("invalid_request_error")},
+    // As Benchling: the client's fault is an invalid request, ours (5xx) a server error.
+    const QString type =
+        status >= 500 ? QStringLiteral("server_error") : QStringLiteral("invalid_request_error");
+    const QJsonObject error{{QStringLiteral("type"), type},
                             {QStringLiteral("message"), message},
                             {QStringLiteral("userMessage"), message}};
     return HttpResponse::json(status, QJsonDocument(QJsonObject{{QStringLiteral("error"), error}}));

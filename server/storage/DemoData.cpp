@@ -23,8 +23,14 @@ public:
 
     bool ok() const { return m_ok; }
 
+    // The demo user, made if missing (an administrator may have created users first).
     void user(const QString &handle, const QString &name, const QString &email)
     {
+        QSqlQuery existing = m_db.exec(u"SELECT id FROM users WHERE handle = ?"_s, {handle});
+        if (existing.next()) {
+            m_creator = existing.value(0).toString();
+            return;
+        }
         QString error;
         const auto id = createUser(m_db, handle, name, &error, email);
         m_ok = m_ok && id.has_value();
@@ -78,7 +84,7 @@ private:
 
 bool seedDemoDataIfEmpty(Database &db)
 {
-    QSqlQuery count = db.exec(u"SELECT COUNT(*) FROM users"_s);
+    QSqlQuery count = db.exec(u"SELECT COUNT(*) FROM locations"_s);
     if (!count.next() || count.value(0).toInt() > 0)
         return count.isActive();
 

@@ -5,7 +5,8 @@ namespace benchtop::server {
 class Database;
 
 // The lab a first start opens on: a demo user, location schemas, and two freezers with shelves
-// and racks plus a cold room. Runs only on an empty database (no users), in one transaction.
+// and racks plus a cold room. Runs only when there are no locations yet, in one transaction;
+// the demo user is made if missing.
 // Returns false if seeding failed (nothing is left half-written).
 bool seedDemoDataIfEmpty(Database &db);
 
