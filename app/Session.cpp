@@ -50,6 +50,18 @@ std::unique_ptr<Session> Session::open(const SessionOptions &options, QString *e
     return session;
 }
 
+QUrl Session::serverUrl(const QString &typed)
+{
+    const QString text = typed.trimmed();
+    if (text.isEmpty())
+        return {};
+    if (text.contains(u"://"_s))
+        return QUrl(text);
+    const bool loopback = text.startsWith(u"localhost"_s) || text.startsWith(u"127."_s) ||
+                          text.startsWith(u"[::1]"_s);
+    return QUrl((loopback ? u"http://"_s : u"https://"_s) + text);
+}
+
 QString Session::description() const
 {
     if (m_embedded) {

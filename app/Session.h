@@ -31,6 +31,10 @@ class Session : public QObject
 public:
     ~Session() override;
 
+    // What a user typed as the server: "tenant.benchling.com" means https (the key must never
+    // cross a network in clear), "localhost:8470" or "127.0.0.1:8470" http. Empty stays empty.
+    static QUrl serverUrl(const QString &typed);
+
     // Connects as the options say, starting the embedded server if needed. Null with *error set
     // when the embedded server cannot start or the options are incomplete.
     static std::unique_ptr<Session> open(const SessionOptions &options, QString *error);

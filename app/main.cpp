@@ -70,9 +70,7 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     SessionOptions options;
-    options.server = QUrl::fromUserInput(parser.value(server));
-    if (parser.value(server).isEmpty())
-        options.server = QUrl();
+    options.server = Session::serverUrl(parser.value(server));
     options.apiKey = qEnvironmentVariable("BENCHTOP_API_KEY");
     options.dataDir = parser.value(dataDir);
 

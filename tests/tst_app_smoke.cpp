@@ -90,6 +90,16 @@ private Q_SLOTS:
         QCOMPARE(navigation->item(2)->text(), u"Laborbuch"_s);
     }
 
+    void serverAddressesDefaultToHttps()
+    {
+        QCOMPARE(app::Session::serverUrl(u"acme.benchling.com"_s),
+                 QUrl(u"https://acme.benchling.com"_s));
+        QCOMPARE(app::Session::serverUrl(u" localhost:8470 "_s), QUrl(u"http://localhost:8470"_s));
+        QCOMPARE(app::Session::serverUrl(u"127.0.0.1:8470"_s), QUrl(u"http://127.0.0.1:8470"_s));
+        QCOMPARE(app::Session::serverUrl(u"http://lab:8470"_s), QUrl(u"http://lab:8470"_s));
+        QVERIFY(app::Session::serverUrl(QString()).isEmpty());
+    }
+
     void screenshotCommandWritesThePicture()
     {
         QTemporaryDir data;
