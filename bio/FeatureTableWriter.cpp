@@ -77,9 +77,23 @@ void appendChunked(QByteArray &out, QByteArrayView indent, QByteArrayView text)
     }
 }
 
+// A name the reader reads back as the same name: no blanks, quotes or '=', never empty. Names
+// from other formats (a SnapGene file's XML) can hold anything.
+QByteArray writableName(const QString &name)
+{
+    QByteArray text = name.toUtf8();
+    std::replace_if(
+        text.begin(), text.end(),
+        [](char c) {
+            return c == ' ' || c == '"' || c == '=' || c == '\t' || c == '\r' || c == '\n';
+        },
+        '_');
+    return text.isEmpty() ? QByteArray("_") : text;
+}
+
 QByteArray qualifierText(const Qualifier &q)
 {
-    QByteArray text = '/' + q.name.toUtf8();
+    QByteArray text = '/' + writableName(q.name);
     if (!q.hasValue)
         return text;
     QByteArray value = q.value.toUtf8();

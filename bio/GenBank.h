@@ -42,7 +42,8 @@ GenBankResult readGenBankFile(const QString &path);
 // wrapped at 79, 60 bases a line in blocks of 10, lower case. readGenBank(writeGenBank(r))
 // gives r back, except for what GenBank cannot hold: features with an empty location are left
 // out, line breaks and tabs in values become spaces, spaces in the name become '_' (an empty
-// name is written "unnamed"). A record without sequence gets no ORIGIN and "0 bp".
+// name is written "unnamed"), and so do blanks, quotes and '=' in qualifier names (an empty
+// qualifier name is written "_"). A record without sequence gets no ORIGIN and "0 bp".
 QByteArray writeGenBank(const Record &record);
 QByteArray writeGenBank(const QList<Record> &records);
 

@@ -102,7 +102,8 @@ bool parseBairoch(QByteArrayView text, QHash<QString, QString> *suppliers, Parse
             continue;
         if (line.startsWith("//")) {
             if (!inEntry)
-                return fail(error, reader.lineNumber(), QString(where + u"'//' outside an entry"_s));
+                return fail(error, reader.lineNumber(),
+                            QString(where + u"'//' outside an entry"_s));
             // A name can have several entries (one per site variant): merge their suppliers.
             QString &merged = (*suppliers)[id];
             for (const QChar c : std::as_const(codes))
@@ -128,13 +129,15 @@ bool parseBairoch(QByteArrayView text, QHash<QString, QString> *suppliers, Parse
                 return fail(error, reader.lineNumber(),
                             QString(where + u"entry "_s + id + u" is not closed by '//'"_s));
             if (value.isEmpty())
-                return fail(error, reader.lineNumber(), QString(where + u"ID line without a name"_s));
+                return fail(error, reader.lineNumber(),
+                            QString(where + u"ID line without a name"_s));
             id = QString::fromLatin1(value);
             codes.clear();
             inEntry = true;
         } else if (code == "CR") {
             if (!inEntry)
-                return fail(error, reader.lineNumber(), QString(where + u"CR line outside an entry"_s));
+                return fail(error, reader.lineNumber(),
+                            QString(where + u"CR line outside an entry"_s));
             QByteArrayView letters = value;
             if (letters.endsWith('.'))
                 letters.chop(1);

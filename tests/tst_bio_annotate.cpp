@@ -4,34 +4,26 @@
 #include "bio/Gzip.h"
 #include "bio/Sequence.h"
 
+#include "BioTestSupport.h"
+
 #include <QElapsedTimer>
-#include <QFile>
 #include <QRegularExpression>
 #include <QTest>
 
 #include <algorithm>
 
 using namespace benchtop::bio;
+using namespace benchtop::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const QString kData = QStringLiteral(BENCHTOP_TEST_DATA);
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    return file.readAll();
-}
 
 const QList<LibraryFeature> &genolib()
 {
     static const QList<LibraryFeature> library = [] {
         ParseError error;
-        const auto parsed =
-            parseFeatureLibrary(readFile(kData + u"/features/genolib_features.fasta"_s), &error);
+        const auto parsed = parseFeatureLibrary(
+            readFileOrAbort(testData(u"features/genolib_features.fasta")), &error);
         if (!parsed)
             qFatal("%s", qPrintable(error.toString()));
         return *parsed;
@@ -39,10 +31,10 @@ const QList<LibraryFeature> &genolib()
     return library;
 }
 
-// Just enough GenBank for these tests (the GenBank reader is tested elsewhere): the ORIGIN
-// bases, and each feature's /label with its location as 0-based start, end (past the length
-// when it wraps the origin) and strand. Handles a..b, complement(a..b), join(a..n,1..b) and
-// the non-standard wrap a..b with b < a.
+// Just enough GenBank for these tests (the GenBank reader is tested elsewhere): with the ORIGIN
+// bases of genbankOriginBases, each feature's /label with its location as 0-based start, end
+// (past the length when it wraps the origin) and strand. Handles a..b, complement(a..b),
+// join(a..n,1..b) and the non-standard wrap a..b with b < a.
 struct Annotation
 {
     QString label;
@@ -50,19 +42,6 @@ struct Annotation
     qint64 end;
     Strand strand;
 };
-
-QByteArray genbankSequence(const QByteArray &text)
-{
-    QByteArray bases;
-    for (qsizetype i = text.indexOf('\n', text.indexOf("\nORIGIN") + 1); i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '/')
-            break;
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-            bases.append(c);
-    }
-    return bases.toUpper();
-}
 
 QList<Annotation> genbankAnnotations(const QByteArray &text, qint64 length)
 {
@@ -214,8 +193,8 @@ private Q_SLOTS:
         // name (GenoLIB numbers its variants: "AmpR-013").
         QFETCH(QString, file);
         QFETCH(QStringList, labels);
-        const QByteArray text = readFile(kData + u"/plasmids/"_s + file);
-        const QByteArray sequence = genbankSequence(text);
+        const QByteArray text = readFileOrAbort(testData(QString(u"plasmids/"_s + file)));
+        const QByteArray sequence = genbankOriginBases(text);
         const QList<FeatureHit> hits =
             FeatureAnnotator(genolib()).annotate(sequence, Topology::Circular);
         QStringList found;
@@ -250,7 +229,7 @@ private Q_SLOTS:
         QFETCH(QString, file);
         QFETCH(bool, circular);
         QFETCH(int, minimumLength);
-        const QByteArray sequence = genbankSequence(readFile(kData + u'/' + file));
+        const QByteArray sequence = genbankFileBases(testData(file));
         const FeatureAnnotator annotator(genolib(), {minimumLength});
         const QList<FeatureHit> ours =
             annotator.annotate(sequence, circular ? Topology::Circular : Topology::Linear);
@@ -264,8 +243,7 @@ private Q_SLOTS:
     void acrossTheOrigin()
     {
         // pUC19 turned so that its origin falls inside AmpR (1284..2144).
-        const QByteArray pUC19 =
-            genbankSequence(readFile(kData + u"/plasmids/pUC19_snapgene.gb"_s));
+        const QByteArray pUC19 = genbankFileBases(testData(u"plasmids/pUC19_snapgene.gb"));
         const qint64 n = pUC19.size();
         const QByteArray rotated = pUC19.mid(1700) + pUC19.left(1700);
         const FeatureAnnotator annotator(genolib());
@@ -297,8 +275,7 @@ private Q_SLOTS:
 
     void caseAndAmbiguity()
     {
-        const QByteArray pUC19 =
-            genbankSequence(readFile(kData + u"/plasmids/pUC19_snapgene.gb"_s));
+        const QByteArray pUC19 = genbankFileBases(testData(u"plasmids/pUC19_snapgene.gb"));
         const FeatureAnnotator annotator(genolib());
         const QList<FeatureHit> upper = annotator.annotate(pUC19, Topology::Circular);
         QCOMPARE(annotator.annotate(pUC19.toLower(), Topology::Circular), upper);
@@ -320,7 +297,8 @@ private Q_SLOTS:
     {
         QString error;
         const auto fasta = gunzip(
-            readFile(kData + u"/genomes/Ecoli_MG1655_GCF_000005845.2_genomic.fna.gz"_s), &error);
+            readFileOrAbort(testData(u"genomes/Ecoli_MG1655_GCF_000005845.2_genomic.fna.gz")),
+            &error);
         QVERIFY2(fasta, qPrintable(error));
         QByteArray genome = fasta->mid(fasta->indexOf('\n') + 1);
         genome.replace("\n", "");

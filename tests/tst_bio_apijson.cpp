@@ -2,12 +2,15 @@
 #include "bio/GeneticCode.h"
 #include "bio/SnapGene.h"
 
+#include "BioTestSupport.h"
+
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
 using namespace benchtop::bio;
+using namespace benchtop::test;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -275,7 +278,7 @@ private Q_SLOTS:
     // spans, label and colour survive.
     void snapGeneRoundTrip()
     {
-        const QDir dir(QStringLiteral(BENCHTOP_TEST_DATA "/snapgene"));
+        const QDir dir(testData(u"snapgene"));
         for (const QString &name : dir.entryList({u"*.dna"_s}, QDir::Files)) {
             const SnapGeneResult original = readSnapGeneFile(dir.filePath(name));
             QVERIFY(original.ok());

@@ -4,9 +4,8 @@
 #include "bio/SequenceSearch.h"
 #include "bio/Translation.h"
 
-#include <QFile>
-#include <QFileInfo>
-#include <QProcess>
+#include "BioTestSupport.h"
+
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -14,59 +13,17 @@
 #include <cmath>
 
 using namespace benchtop::bio;
+using namespace benchtop::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const QString kData = QStringLiteral(BENCHTOP_TEST_DATA);
-
-QList<QByteArray> fastaRecords(const QByteArray &text)
-{
-    QList<QByteArray> records;
-    for (const QByteArray &line : text.split('\n')) {
-        if (line.startsWith('>'))
-            records.append(QByteArray());
-        else if (!records.isEmpty())
-            records.last() += line.trimmed();
-    }
-    return records;
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 // The embedded table written out for EMBOSS's -cfile, so both read the same data.
 QString writeTable(QTemporaryDir &dir, const QString &name)
 {
     const QString path = dir.filePath(name + u".cut"_s);
-    QFile file(path);
-    if (file.open(QIODevice::WriteOnly))
-        file.write(readFile(u":/bio/codon/"_s + name + u".cut"_s));
-    return path;
-}
-
-// Runs an EMBOSS program; fails the test (naming the package) when it cannot.
-bool runEmboss(const QString &program, const QStringList &arguments, QByteArray *output)
-{
-    const QString path = u"/usr/bin/"_s + program;
-    if (!QFileInfo::exists(path)) {
-        QTest::qFail(qPrintable(path + u" is missing: install the Debian package emboss"_s),
-                     __FILE__, __LINE__);
-        return false;
-    }
-    QProcess process;
-    process.start(path, arguments + QStringList{u"-auto"_s});
-    if (!process.waitForFinished(60000) || process.exitCode() != 0) {
-        QTest::qFail(qPrintable(program + u" failed: "_s +
-                                QString::fromLocal8Bit(process.readAllStandardError())),
-                     __FILE__, __LINE__);
-        return false;
-    }
-    *output = process.readAllStandardOutput();
-    return true;
+    return writeFile(path, readFileOrEmpty(u":/bio/codon/"_s + name + u".cut"_s)) ? path
+                                                                                  : QString();
 }
 
 // Proteins to back-translate: Yersinia plasmid proteins, a plant protein, and the codes
@@ -74,16 +31,13 @@ bool runEmboss(const QString &program, const QStringList &arguments, QByteArray 
 // they are only in the ambiguous set.
 QString writeProteins(QTemporaryDir &dir, bool withRareCodes)
 {
-    QByteArray fasta = readFile(kData + u"/fasta/NC_005816.faa"_s) +
-                       readFile(kData + u"/fasta/loveliesbleeding.pro"_s);
+    QByteArray fasta = readFileOrEmpty(testData(u"fasta/NC_005816.faa")) +
+                       readFileOrEmpty(testData(u"fasta/loveliesbleeding.pro"));
     fasta += ">codes\nMSIQHFRVALXBZ*-ACmsk\n";
     if (withRareCodes)
         fasta += ">rare\nMJOUWX-*\n";
     const QString path = dir.filePath(withRareCodes ? u"rare.fa"_s : u"proteins.fa"_s);
-    QFile file(path);
-    if (file.open(QIODevice::WriteOnly))
-        file.write(fasta);
-    return path;
+    return writeFile(path, fasta) ? path : QString();
 }
 
 } // namespace
@@ -132,13 +86,13 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString proteins = writeProteins(dir, false);
         QByteArray output;
-        if (!runEmboss(u"backtranseq"_s,
-                       {u"-sequence"_s, proteins, u"-cfile"_s, writeTable(dir, table),
-                        u"-outfile"_s, u"stdout"_s},
-                       &output))
-            return;
-        const QList<QByteArray> expected = fastaRecords(output);
-        const QList<QByteArray> input = fastaRecords(readFile(proteins));
+        const QString error = runTool(u"backtranseq",
+                                      {u"-sequence"_s, proteins, u"-cfile"_s,
+                                       writeTable(dir, table), u"-outfile"_s, u"stdout"_s},
+                                      &output);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QList<QByteArray> expected = fastaSequences(output);
+        const QList<QByteArray> input = fastaSequences(readFileOrEmpty(proteins));
         QCOMPARE(expected.size(), input.size());
         const auto usage = *CodonUsageTable::embedded(table);
         for (qsizetype i = 0; i < input.size(); ++i)
@@ -157,13 +111,13 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString proteins = writeProteins(dir, true);
         QByteArray output;
-        if (!runEmboss(u"backtranambig"_s,
-                       {u"-sequence"_s, proteins, u"-table"_s, QString::number(code), u"-outfile"_s,
-                        u"stdout"_s},
-                       &output))
-            return;
-        const QList<QByteArray> expected = fastaRecords(output);
-        const QList<QByteArray> input = fastaRecords(readFile(proteins));
+        const QString error = runTool(u"backtranambig",
+                                      {u"-sequence"_s, proteins, u"-table"_s, QString::number(code),
+                                       u"-outfile"_s, u"stdout"_s},
+                                      &output);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QList<QByteArray> expected = fastaSequences(output);
+        const QList<QByteArray> input = fastaSequences(readFileOrEmpty(proteins));
         QCOMPARE(expected.size(), input.size());
         for (qsizetype i = 0; i < input.size(); ++i)
             QCOMPARE(backTranslateAmbiguous(input[i], *GeneticCode::byId(code)), expected[i]);
@@ -182,22 +136,20 @@ private Q_SLOTS:
         // The Yersinia plasmid's CDSs, and one with ambiguous and lower-case bases.
         QTemporaryDir dir;
         const QString path = dir.filePath(u"cds.fa"_s);
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(readFile(kData + u"/fasta/NC_005816.ffn"_s) + ">odd\nATGNNNCGRTTAAGCGGTTGA\n");
-        file.close();
+        QVERIFY(writeFile(path, QByteArray(readFileOrEmpty(testData(u"fasta/NC_005816.ffn")) +
+                                           ">odd\nATGNNNCGRTTAAGCGGTTGA\n")));
         QByteArray output;
-        if (!runEmboss(u"cai"_s,
-                       {u"-seqall"_s, path, u"-cfile"_s, writeTable(dir, table), u"-outfile"_s,
-                        u"stdout"_s},
-                       &output))
-            return;
+        const QString error = runTool(
+            u"cai",
+            {u"-seqall"_s, path, u"-cfile"_s, writeTable(dir, table), u"-outfile"_s, u"stdout"_s},
+            &output);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         static const QRegularExpression line(u"^Sequence: (\\S+) CAI: ([0-9.]+)$"_s,
                                              QRegularExpression::MultilineOption);
         QList<double> expected;
         for (auto it = line.globalMatch(QString::fromLatin1(output)); it.hasNext();)
             expected.append(it.next().captured(2).toDouble());
-        const QList<QByteArray> cdss = fastaRecords(readFile(path));
+        const QList<QByteArray> cdss = fastaSequences(readFileOrEmpty(path));
         QCOMPARE(expected.size(), cdss.size());
         const auto usage = *CodonUsageTable::embedded(table);
         for (qsizetype i = 0; i < cdss.size(); ++i) {
@@ -226,7 +178,8 @@ private Q_SLOTS:
     void optimizationKeepsTheProtein()
     {
         const auto ecoli = *CodonUsageTable::embedded(u"Eecoli"_s);
-        const QList<QByteArray> cdss = fastaRecords(readFile(kData + u"/fasta/NC_005816.ffn"_s));
+        const QList<QByteArray> cdss =
+            fastaSequences(readFileOrEmpty(testData(u"fasta/NC_005816.ffn")));
         QCOMPARE(cdss.size(), 10);
         for (const QByteArray &cds : cdss) {
             const auto result = optimizeCodons(cds, ecoli);
@@ -257,7 +210,8 @@ private Q_SLOTS:
     {
         const auto ecoli = *CodonUsageTable::embedded(u"Eecoli"_s);
         const QList<QByteArray> sites = {"GAATTC", "GGATCC", "GGTCTC", "CTGCAG", "CCGCGG"};
-        const QList<QByteArray> cdss = fastaRecords(readFile(kData + u"/fasta/NC_005816.ffn"_s));
+        const QList<QByteArray> cdss =
+            fastaSequences(readFileOrEmpty(testData(u"fasta/NC_005816.ffn")));
         CodonOptimizationOptions options;
         options.veto = avoidSites(sites);
         int sitesWithoutVeto = 0;
@@ -323,7 +277,7 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<qint64>("line");
         QTest::addColumn<QString>("message");
-        const QByteArray good = readFile(u":/bio/codon/Eecoli.cut"_s);
+        const QByteArray good = readFileOrEmpty(u":/bio/codon/Eecoli.cut"_s);
         QVERIFY(!good.isEmpty());
         const auto withLine = [&](int line, const QByteArray &replacement) {
             QList<QByteArray> lines = good.split('\n');

@@ -4,6 +4,8 @@
 #include "bio/GenBank.h"
 #include "bio/SnapGene.h"
 
+#include "BioTestSupport.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -14,29 +16,16 @@
 #include <QTest>
 
 using namespace benchtop::bio;
+using namespace benchtop::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const QString kData = QStringLiteral(BENCHTOP_TEST_DATA);
-
-QByteArray contents(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 // The conversion's error, empty on success (so that a failing QCOMPARE shows it).
 QString convert(const QString &in, const QString &out, std::optional<Format> from = std::nullopt,
                 std::optional<Format> to = std::nullopt)
 {
     return convertFile(in, out, from, to).value_or(QString());
-}
-
-bool write(const QString &path, const QByteArray &data)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
 }
 
 } // namespace
@@ -92,7 +81,7 @@ private Q_SLOTS:
 
     void gzipFastaToFasta()
     {
-        const QString in = kData + u"/fasta/uniprot_1mb_test.fasta.gz"_s;
+        const QString in = testData(u"fasta/uniprot_1mb_test.fasta.gz");
         const QString out = m_dir.filePath(u"uniprot.fa"_s);
         QCOMPARE(convert(in, out), QString());
         const FastaResult original = readFastaFile(in);
@@ -104,10 +93,10 @@ private Q_SLOTS:
 
     void snapGeneToJson()
     {
-        const QString in = kData + u"/snapgene/pDONR221.dna"_s;
+        const QString in = testData(u"snapgene/pDONR221.dna");
         const QString out = m_dir.filePath(u"pDONR221.json"_s);
         QCOMPARE(convert(in, out), QString());
-        const QJsonObject object = QJsonDocument::fromJson(contents(out)).object();
+        const QJsonObject object = QJsonDocument::fromJson(readFileOrEmpty(out)).object();
         QCOMPARE(object[u"name"_s].toString(), u"pDONR221"_s);
         QCOMPARE(object[u"isCircular"_s].toBool(), true);
         QCOMPARE(object[u"bases"_s].toString().size(), 4761);
@@ -122,8 +111,8 @@ private Q_SLOTS:
     void snapGeneToFasta()
     {
         const QString out = m_dir.filePath(u"sample.fasta"_s);
-        QCOMPARE(convert(kData + u"/snapgene/sample-d.dna"_s, out), QString());
-        const QByteArray text = contents(out);
+        QCOMPARE(convert(testData(u"snapgene/sample-d.dna"), out), QString());
+        const QByteArray text = readFileOrEmpty(out);
         QVERIFY(text.startsWith(">sample-d Sample Sequence D\ngcacactaagccttccatct"));
         QCOMPARE(text.count('\n'), 1 + 17); // 1000 bases, 60 a line
     }
@@ -131,12 +120,12 @@ private Q_SLOTS:
     void fastaToJsonAndBack()
     {
         const QString json = m_dir.filePath(u"f002.json"_s);
-        QCOMPARE(convert(kData + u"/fasta/f002.fasta"_s, json), QString());
-        QVERIFY(QJsonDocument::fromJson(contents(json)).isArray());
+        QCOMPARE(convert(testData(u"fasta/f002.fasta"), json), QString());
+        QVERIFY(QJsonDocument::fromJson(readFileOrEmpty(json)).isArray());
         const QString fasta = m_dir.filePath(u"f002.out"_s);
         QCOMPARE(convert(json, fasta, std::nullopt, Format::Fasta), QString());
         const FastaResult back = readFastaFile(fasta);
-        const FastaResult original = readFastaFile(kData + u"/fasta/f002.fasta"_s);
+        const FastaResult original = readFastaFile(testData(u"fasta/f002.fasta"));
         QCOMPARE(back.records.size(), 3);
         for (int i = 0; i < 3; ++i) {
             QCOMPARE(back.records[i].name, original.records[i].name);
@@ -150,8 +139,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("out");
         QTest::addColumn<QString>("from");
         QTest::addColumn<QString>("error");
-        const QString fa = kData + u"/fasta/pUC19.fa"_s;
-        const QString dna = kData + u"/snapgene/sample-d.dna"_s;
+        const QString fa = testData(u"fasta/pUC19.fa");
+        const QString dna = testData(u"snapgene/sample-d.dna");
         QTest::newRow("unknown input")
             << u"x.txt"_s << u"y.fa"_s << QString()
             << u"cannot tell the format of x.txt from its name; give --from (genbank, fasta, embl, snapgene or json)"_s;
@@ -193,16 +182,16 @@ private Q_SLOTS:
     void failureKeepsOutput()
     {
         const QString bad = m_dir.filePath(u"bad.fa"_s);
-        QVERIFY(write(bad, ">x\nACGT\nACXT1\n"));
+        QVERIFY(writeFile(bad, ">x\nACGT\nACXT1\n"));
         const QString empty = m_dir.filePath(u"empty.fa"_s);
-        QVERIFY(write(empty, "\n"));
+        QVERIFY(writeFile(empty, "\n"));
         const QString out = m_dir.filePath(u"keep.json"_s);
-        QVERIFY(write(out, "keep me"));
+        QVERIFY(writeFile(out, "keep me"));
         const QStringList before = QDir(m_dir.path()).entryList(QDir::Files);
         QCOMPARE(convert(bad, out),
                  QString(bad + u": line 3: '1' (column 5) is not a valid sequence character"_s));
         QCOMPARE(convert(empty, out), QString(empty + u": no sequence records found"_s));
-        QCOMPARE(contents(out), QByteArray("keep me"));
+        QCOMPARE(readFileOrEmpty(out), QByteArray("keep me"));
         QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files), before);
     }
 
@@ -211,13 +200,13 @@ private Q_SLOTS:
     void genBankToFasta()
     {
         const QString out = m_dir.filePath(u"pUC19.fa"_s);
-        QCOMPARE(convert(kData + u"/plasmids/pUC19_M77789.gb"_s, out), QString());
+        QCOMPARE(convert(testData(u"plasmids/pUC19_M77789.gb"), out), QString());
         const FastaResult ours = readFastaFile(out);
         QVERIFY(ours.ok());
         QCOMPARE(ours.records.size(), 1);
         QCOMPARE(ours.records.first().name, u"M77789.2"_s);
         // The same plasmid, from another source.
-        const FastaResult reference = readFastaFile(kData + u"/fasta/pUC19.fa"_s);
+        const FastaResult reference = readFastaFile(testData(u"fasta/pUC19.fa"));
         QCOMPARE(ours.records.first().sequence.toUpper(),
                  reference.records.first().sequence.toUpper());
     }
@@ -226,11 +215,11 @@ private Q_SLOTS:
     void genBankGzipToFasta()
     {
         const QString out = m_dir.filePath(u"ecoli.fa"_s);
-        QCOMPARE(convert(kData + u"/genomes/Ecoli_MG1655_GCF_000005845.2_genomic.gbff.gz"_s, out),
+        QCOMPARE(convert(testData(u"genomes/Ecoli_MG1655_GCF_000005845.2_genomic.gbff.gz"), out),
                  QString());
         const FastaResult ours = readFastaFile(out);
         const FastaResult ncbi =
-            readFastaFile(kData + u"/genomes/Ecoli_MG1655_GCF_000005845.2_genomic.fna.gz"_s);
+            readFastaFile(testData(u"genomes/Ecoli_MG1655_GCF_000005845.2_genomic.fna.gz"));
         QCOMPARE(ours.records.size(), 1);
         QCOMPARE(ours.records.first().name, u"NC_000913.3"_s);
         QCOMPARE(ours.records.first().length(), 4641652);
@@ -240,8 +229,8 @@ private Q_SLOTS:
     void genBankToJson()
     {
         const QString out = m_dir.filePath(u"spanning.json"_s);
-        QCOMPARE(convert(kData + u"/tricky/plasmid_origin_spanning.gb"_s, out), QString());
-        const QJsonObject object = QJsonDocument::fromJson(contents(out)).object();
+        QCOMPARE(convert(testData(u"tricky/plasmid_origin_spanning.gb"), out), QString());
+        const QJsonObject object = QJsonDocument::fromJson(readFileOrEmpty(out)).object();
         QCOMPARE(object[u"isCircular"_s].toBool(), true);
         QCOMPARE(object[u"bases"_s].toString().size(), 151);
         bool found = false;
@@ -257,7 +246,7 @@ private Q_SLOTS:
 
     void snapGeneToGenBank()
     {
-        const QString in = kData + u"/snapgene/pcDNA-DEST53.dna"_s;
+        const QString in = testData(u"snapgene/pcDNA-DEST53.dna");
         const QString out = m_dir.filePath(u"pcDNA-DEST53.gb"_s);
         QCOMPARE(convert(in, out), QString());
         const GenBankResult back = readGenBankFile(out);
@@ -280,32 +269,32 @@ private Q_SLOTS:
     void fastaToGenBank()
     {
         const QString out = m_dir.filePath(u"pACYC184.gbk"_s);
-        QCOMPARE(convert(kData + u"/fasta/pACYC184.fa"_s, out), QString());
+        QCOMPARE(convert(testData(u"fasta/pACYC184.fa"), out), QString());
         const GenBankResult back = readGenBankFile(out);
         QVERIFY(!back.error);
         QCOMPARE(back.records.size(), 1);
         QCOMPARE(back.records.first().sequence.toUpper(),
-                 readFastaFile(kData + u"/fasta/pACYC184.fa"_s).records.first().sequence.toUpper());
+                 readFastaFile(testData(u"fasta/pACYC184.fa")).records.first().sequence.toUpper());
     }
 
     void emblToFasta()
     {
         const QString in = m_dir.filePath(u"small.embl"_s);
-        QVERIFY(write(in,
-                      "ID   TEST1; SV 1; circular; genomic DNA; STD; SYN; 20 BP.\n"
-                      "XX\n"
-                      "AC   TEST1;\n"
-                      "XX\n"
-                      "DE   A small test plasmid.\n"
-                      "XX\n"
-                      "FH   Key             Location/Qualifiers\n"
-                      "FH\n"
-                      "FT   CDS             3..11\n"
-                      "FT                   /label=\"orf\"\n"
-                      "XX\n"
-                      "SQ   Sequence 20 BP; 5 A; 5 C; 5 G; 5 T; 0 other;\n"
-                      "     acgtacgtac gtacgtacgt                                              20\n"
-                      "//\n"));
+        QVERIFY(writeFile(
+            in, "ID   TEST1; SV 1; circular; genomic DNA; STD; SYN; 20 BP.\n"
+                "XX\n"
+                "AC   TEST1;\n"
+                "XX\n"
+                "DE   A small test plasmid.\n"
+                "XX\n"
+                "FH   Key             Location/Qualifiers\n"
+                "FH\n"
+                "FT   CDS             3..11\n"
+                "FT                   /label=\"orf\"\n"
+                "XX\n"
+                "SQ   Sequence 20 BP; 5 A; 5 C; 5 G; 5 T; 0 other;\n"
+                "     acgtacgtac gtacgtacgt                                              20\n"
+                "//\n"));
         const QString out = m_dir.filePath(u"small.fa"_s);
         QCOMPARE(convert(in, out), QString());
         const FastaResult back = readFastaFile(out);
@@ -333,18 +322,18 @@ private Q_SLOTS:
         const QString json = m_dir.filePath(u"cli.json"_s);
         QByteArray err;
         QByteArray out;
-        QCOMPARE(run({u"convert"_s, kData + u"/snapgene/sample-d.dna"_s, json}, &err), 0);
+        QCOMPARE(run({u"convert"_s, testData(u"snapgene/sample-d.dna"), json}, &err), 0);
         QCOMPARE(err, QByteArray());
-        QCOMPARE(QJsonDocument::fromJson(contents(json)).object()[u"name"_s].toString(),
+        QCOMPARE(QJsonDocument::fromJson(readFileOrEmpty(json)).object()[u"name"_s].toString(),
                  u"sample-d"_s);
 
         const QString fasta = m_dir.filePath(u"cli.out"_s);
         QCOMPARE(run({u"convert"_s, u"--to"_s, u"fasta"_s, json, fasta, u"--from"_s, u"json"_s}),
                  0);
-        QVERIFY(contents(fasta).startsWith(">sample-d\ngcacactaag"));
+        QVERIFY(readFileOrEmpty(fasta).startsWith(">sample-d\ngcacactaag"));
 
         const QString bad = m_dir.filePath(u"bad.fa"_s);
-        QVERIFY(write(bad, ">x\nAC#GT\n"));
+        QVERIFY(writeFile(bad, ">x\nAC#GT\n"));
         QCOMPARE(run({u"convert"_s, bad, m_dir.filePath(u"bad.json"_s)}, &err), 1);
         QCOMPARE(err, QString(u"benchtop-cli: "_s + bad +
                               u": line 2: '#' (column 3) is not a valid sequence character\n"_s)

@@ -4,51 +4,17 @@
 #include "bio/RestrictionEnzymes.h"
 #include "bio/RestrictionScanner.h"
 
-#include <QFile>
+#include "BioTestSupport.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
 using namespace benchtop::bio;
+using namespace benchtop::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const QString kData = QStringLiteral(BENCHTOP_TEST_DATA);
-const QString kOracles = QStringLiteral(BENCHTOP_ORACLES);
-const QString kEmbossFile =
-    QStringLiteral(BENCHTOP_TEST_DATA "/../../resources/bio/rebase/emboss_e.201");
-
-// The bases of a GenBank file's ORIGIN block (the GenBank reader is tested elsewhere).
-QByteArray genbankSequence(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    const QByteArray text = file.readAll();
-    QByteArray bases;
-    for (qsizetype i = text.indexOf('\n', text.indexOf("\nORIGIN") + 1); i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '/')
-            break;
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-            bases.append(c);
-    }
-    return bases.toUpper();
-}
-
-QJsonObject runOracle(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(u"/usr/bin/python3"_s, arguments);
-    if (!process.waitForFinished(120000) || process.exitCode() != 0) {
-        qWarning("%s", process.readAllStandardError().constData());
-        return {};
-    }
-    return QJsonDocument::fromJson(process.readAllStandardOutput()).object();
-}
 
 QList<Fragment> digestWith(const QByteArray &sequence, Topology topology,
                            const QStringList &enzymes, RestrictionMap *mapOut = nullptr)
@@ -88,7 +54,7 @@ private Q_SLOTS:
     void lambdaEcoRI()
     {
         // NEB's lambda EcoRI fragment sizes (the six bands of the standard marker).
-        const QByteArray lambda = genbankSequence(kData + u"/genomes/lambda_NC_001416.gb"_s);
+        const QByteArray lambda = genbankFileBases(testData(u"genomes/lambda_NC_001416.gb"));
         const QList<Fragment> fragments = digestWith(lambda, Topology::Linear, {u"EcoRI"_s});
         QCOMPARE(lengths(fragments), (QList<qint64>{21226, 7421, 5804, 5643, 4878, 3530}));
         // Map order: the left end of the genome first, the right end last.
@@ -104,7 +70,7 @@ private Q_SLOTS:
     void pUC19PolylinkerPiece()
     {
         // The 51-bp HindIII-EcoRI piece of the pUC19 polylinker; M77789 runs it HindIII first.
-        const QByteArray pUC19 = genbankSequence(kData + u"/plasmids/pUC19_M77789.gb"_s);
+        const QByteArray pUC19 = genbankFileBases(testData(u"plasmids/pUC19_M77789.gb"));
         RestrictionMap map;
         const QList<Fragment> fragments =
             digestWith(pUC19, Topology::Circular, {u"EcoRI"_s, u"HindIII"_s}, &map);
@@ -131,7 +97,7 @@ private Q_SLOTS:
     void sharedEnds()
     {
         // ApoI (R^AATTY) cuts every EcoRI site where EcoRI does: one end, both enzymes.
-        const QByteArray lambda = genbankSequence(kData + u"/genomes/lambda_NC_001416.gb"_s);
+        const QByteArray lambda = genbankFileBases(testData(u"genomes/lambda_NC_001416.gb"));
         RestrictionMap map;
         const QList<Fragment> fragments =
             digestWith(lambda, Topology::Linear, {u"EcoRI"_s, u"ApoI"_s}, &map);
@@ -185,10 +151,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<bool>("circular");
         QTest::addColumn<QString>("enzymes");
-        const QString pUC19 = kData + u"/plasmids/pUC19_M77789.gb"_s;
-        const QString pBR322 = kData + u"/plasmids/pBR322_J01749.gb"_s;
-        const QString pEGFP = kData + u"/plasmids/pEGFP-N1_U55762.gb"_s;
-        const QString lambda = kData + u"/genomes/lambda_NC_001416.gb"_s;
+        const QString pUC19 = testData(u"plasmids/pUC19_M77789.gb");
+        const QString pBR322 = testData(u"plasmids/pBR322_J01749.gb");
+        const QString pEGFP = testData(u"plasmids/pEGFP-N1_U55762.gb");
+        const QString lambda = testData(u"genomes/lambda_NC_001416.gb");
         QTest::newRow("pUC19 circular") << pUC19 << true << u"EcoRI,HindIII,PstI,BsaI"_s;
         QTest::newRow("pUC19 linear") << pUC19 << false << u"EcoRI,HindIII,PstI,BsaI"_s;
         QTest::newRow("pBR322 4-cutters") << pBR322 << true << u"HaeIII,TaqI"_s;
@@ -202,16 +168,20 @@ private Q_SLOTS:
         QFETCH(QString, file);
         QFETCH(bool, circular);
         QFETCH(QString, enzymes);
-        const QJsonObject oracle =
-            runOracle({kOracles + u"/restriction_emboss.py"_s, file, kEmbossFile,
-                       circular ? u"1"_s : u"0"_s, enzymes, u"fragments"_s});
-        if (oracle.isEmpty())
-            QFAIL("EMBOSS restrict oracle failed: install the Debian package 'emboss'");
+        QJsonDocument document;
+        const QString error = runPythonOracle(
+            u"restriction_emboss.py",
+            {file, rebaseEmbossFile(), circular ? u"1"_s : u"0"_s, enzymes, u"fragments"_s},
+            &document);
+        QVERIFY2(error.isEmpty(),
+                 qPrintable(u"EMBOSS restrict oracle failed (Debian package emboss): "_s + error));
+        const QJsonObject oracle = document.object();
+        QVERIFY2(!oracle.isEmpty(), "EMBOSS restrict oracle printed an empty result");
         QList<qint64> theirs;
         for (const QJsonValue &v : oracle[u"fragments"].toArray())
             theirs.append(v.toInteger());
         const QList<Fragment> ours =
-            digestWith(genbankSequence(file), circular ? Topology::Circular : Topology::Linear,
+            digestWith(genbankFileBases(file), circular ? Topology::Circular : Topology::Linear,
                        enzymes.split(u','));
         QVERIFY(theirs.size() > 1);
         QCOMPARE(lengths(ours), theirs);
@@ -222,8 +192,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<bool>("circular");
         QTest::addColumn<QString>("enzyme");
-        const QString pBR322 = kData + u"/plasmids/pBR322_J01749.gb"_s;
-        const QString lambda = kData + u"/genomes/lambda_NC_001416.gb"_s;
+        const QString pBR322 = testData(u"plasmids/pBR322_J01749.gb");
+        const QString lambda = testData(u"genomes/lambda_NC_001416.gb");
         for (const bool circular : {false, true})
             for (const char *enzyme : {"EcoRI", "BsaI", "BcgI", "HinfI", "BsmFI", "AciI"})
                 QTest::addRow("pBR322 %s %s", enzyme, circular ? "circular" : "linear")
@@ -236,15 +206,17 @@ private Q_SLOTS:
         QFETCH(QString, file);
         QFETCH(bool, circular);
         QFETCH(QString, enzyme);
-        const QJsonObject oracle =
-            runOracle({kOracles + u"/restriction_biopython.py"_s, u"catalyse"_s, file,
-                       circular ? u"1"_s : u"0"_s, enzyme});
-        if (oracle.isEmpty())
-            QFAIL("Biopython oracle failed: install the Debian package 'python3-biopython'");
+        QJsonDocument document;
+        const QString error =
+            runPythonOracle(u"restriction_biopython.py",
+                            {u"catalyse"_s, file, circular ? u"1"_s : u"0"_s, enzyme}, &document);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QJsonObject oracle = document.object();
+        QVERIFY2(!oracle.isEmpty(), "Biopython oracle printed an empty result");
         QList<QByteArray> theirs;
         for (const QJsonValue &v : oracle[u"fragments"].toArray())
             theirs.append(v.toString().toLatin1());
-        const QByteArray sequence = genbankSequence(file);
+        const QByteArray sequence = genbankFileBases(file);
         QList<Fragment> fragments =
             digestWith(sequence, circular ? Topology::Circular : Topology::Linear, {enzyme});
         // catalyse() lists a circle's fragments from the one across the origin; we list it last.

@@ -4,27 +4,18 @@
 #include "bio/Embl.h"
 #include "bio/GenBank.h"
 
-#include <QFile>
+#include "BioTestSupport.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
 using namespace benchtop::bio;
+using namespace benchtop::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString dataPath(const QString &relative)
-{
-    return QStringLiteral(BENCHTOP_TEST_DATA "/") + relative;
-}
-
-QByteArray why(const GenBankResult &result)
-{
-    return result.error ? result.error->toString().toUtf8() : QByteArray();
-}
 
 const QByteArray kSmall = "ID   X56734; SV 1; linear; mRNA; STD; PLN; 20 BP.\n"
                           "XX\n"
@@ -72,9 +63,9 @@ private Q_SLOTS:
     {
         QFETCH(QString, embl);
         QFETCH(QString, genbank);
-        const GenBankResult e = readEmblFile(dataPath(embl));
-        QVERIFY2(e.ok(), why(e).constData());
-        const GenBankResult g = readGenBankFile(dataPath(genbank));
+        const GenBankResult e = readEmblFile(testData(embl));
+        QVERIFY2(e.ok(), errorOf(e).constData());
+        const GenBankResult g = readGenBankFile(testData(genbank));
         QVERIFY(g.ok());
         QCOMPARE(e.records.size(), 1);
         const Record &a = e.records[0];
@@ -108,27 +99,19 @@ private Q_SLOTS:
         QCOMPARE(blocks(a, u"REFERENCE"_s), references);
         // And it writes as GenBank that reads back the same.
         const GenBankResult back = readGenBank(writeGenBank(a));
-        QVERIFY2(back.ok(), why(back).constData());
+        QVERIFY2(back.ok(), errorOf(back).constData());
         QVERIFY(back.records[0] == a);
     }
 
     void matchesBiopython()
     {
-        if (!QFile::exists(u"/usr/bin/python3"_s))
-            QFAIL("/usr/bin/python3 is missing: install the Debian packages python3 and "
-                  "python3-biopython");
-        const QStringList files = {dataPath(u"embl/pBR322_J01749.embl"_s),
-                                   dataPath(u"embl/NC_005816.embl"_s)};
-        QProcess process;
-        process.start(u"/usr/bin/python3"_s,
-                      QStringList{QStringLiteral(BENCHTOP_ORACLES "/genbank_features.py"),
-                                  u"--format"_s, u"embl"_s} +
-                          files);
-        QVERIFY(process.waitForFinished(60000));
-        if (process.exitCode() != 0)
-            QFAIL(qPrintable(u"the Biopython oracle failed (install python3-biopython): "_s +
-                             QString::fromUtf8(process.readAllStandardError())));
-        const QJsonObject bio = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+        const QStringList files = {testData(u"embl/pBR322_J01749.embl"),
+                                   testData(u"embl/NC_005816.embl")};
+        QJsonDocument document;
+        const QString error = runPythonOracle(
+            u"genbank_features.py", QStringList{u"--format"_s, u"embl"_s} + files, &document);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QJsonObject bio = document.object();
         for (const QString &file : files) {
             const Record ours = readEmblFile(file).records.value(0);
             const QJsonObject b = bio[file].toArray().at(0).toObject();
@@ -163,7 +146,7 @@ private Q_SLOTS:
     void smallRecord()
     {
         const GenBankResult result = readEmbl(kSmall);
-        QVERIFY2(result.ok(), why(result).constData());
+        QVERIFY2(result.ok(), errorOf(result).constData());
         const Record &r = result.records[0];
         QCOMPARE(r.name, u"X56734"_s);
         QCOMPARE(r.accession, u"X56734"_s);
@@ -197,7 +180,7 @@ private Q_SLOTS:
                                  "RA   Doe,J.;\nRT   \"A title\";\nRL   J. Test 1:1-2(2000).\n"
                                  "RC   a remark\nXX\nFH   Key");
         const GenBankResult result = readEmbl(text);
-        QVERIFY2(result.ok(), why(result).constData());
+        QVERIFY2(result.ok(), errorOf(result).constData());
         QCOMPARE(result.records[0].headerBlocks[2].first, u"REFERENCE"_s);
         QCOMPARE(result.records[0].headerBlocks[2].second,
                  u"1  (bases 1 to 20)\n  AUTHORS   Doe,J.\n  CONSRTM   Consortium X\n"
@@ -222,7 +205,7 @@ private Q_SLOTS:
         text.replace("ID   X56734; SV 1; linear; mRNA; STD; PLN; 20 BP.",
                      "ID   TRBG361    standard; circular DNA; SYN; 20 BP.");
         const GenBankResult result = readEmbl(text);
-        QVERIFY2(result.ok(), why(result).constData());
+        QVERIFY2(result.ok(), errorOf(result).constData());
         QCOMPARE(result.records[0].name, u"TRBG361"_s);
         QCOMPARE(result.records[0].topology, Topology::Circular);
         QCOMPARE(result.records[0].moleculeType, u"DNA"_s);

@@ -1,38 +1,20 @@
 #include "bio/Fasta.h"
 
+#include "BioTestSupport.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
 using namespace benchtop::bio;
+using namespace benchtop::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const QString kData = QStringLiteral(BENCHTOP_TEST_DATA);
-
-// Runs tests/oracles/fasta_records.py (Biopython) on the files; fails the test if it cannot.
-void runOracle(const QStringList &files, QJsonObject *out)
-{
-    QProcess python;
-    python.start(u"/usr/bin/python3"_s,
-                 QStringList{QStringLiteral(BENCHTOP_ORACLES "/fasta_records.py")} + files);
-    QVERIFY2(python.waitForStarted(),
-             "cannot run /usr/bin/python3: install the Debian package python3-biopython");
-    QVERIFY(python.waitForFinished(120000));
-    QVERIFY2(
-        python.exitStatus() == QProcess::NormalExit && python.exitCode() == 0,
-        qPrintable(u"Biopython oracle failed (install the Debian package python3-biopython): "_s +
-                   QString::fromUtf8(python.readAllStandardError())));
-    const QJsonDocument document = QJsonDocument::fromJson(python.readAllStandardOutput());
-    QVERIFY(document.isObject());
-    *out = document.object();
-}
 
 FastaResult parse(const char *text, std::optional<MoleculeKind> kind = std::nullopt)
 {
@@ -50,18 +32,19 @@ private Q_SLOTS:
     void matchesBiopython()
     {
         QStringList files;
-        const QDir dir(kData + u"/fasta"_s);
+        const QDir dir(testData(u"fasta"));
         for (const QString &name : dir.entryList(QDir::Files, QDir::Name))
             files << dir.filePath(name);
-        files << kData + u"/features/genolib_features.fasta"_s;
+        files << testData(u"features/genolib_features.fasta");
         QCOMPARE(files.size(), 10);
-        QJsonObject oracle;
-        runOracle(files, &oracle);
-        if (QTest::currentTestFailed())
-            return;
+        QJsonDocument document;
+        const QString error = runPythonOracle(u"fasta_records.py", files, &document);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(document.isObject());
+        const QJsonObject oracle = document.object();
         for (const QString &file : std::as_const(files)) {
             const FastaResult ours = readFastaFile(file);
-            QVERIFY2(ours.ok(), qPrintable(file + u": "_s + ours.error->toString()));
+            QVERIFY2(ours.ok(), qPrintable(file + u": "_s + QString::fromUtf8(errorOf(ours))));
             const QJsonArray expected = oracle.value(file).toArray();
             QCOMPARE(ours.records.size(), expected.size());
             for (qsizetype i = 0; i < expected.size(); ++i) {
@@ -88,7 +71,7 @@ private Q_SLOTS:
 
     void knownCountsAndKinds()
     {
-        const FastaResult uniprot = readFastaFile(kData + u"/fasta/uniprot_1mb_test.fasta.gz"_s);
+        const FastaResult uniprot = readFastaFile(testData(u"fasta/uniprot_1mb_test.fasta.gz"));
         QVERIFY(uniprot.ok());
         QCOMPARE(uniprot.records.size(), 12205);
         qsizetype residues = 0;
@@ -100,16 +83,16 @@ private Q_SLOTS:
         // characters of a ';' comment line as residues (see matchesBiopython()).
         QCOMPARE(residues, 4877864 - 28);
 
-        const FastaResult ffn = readFastaFile(kData + u"/fasta/NC_005816.ffn"_s);
+        const FastaResult ffn = readFastaFile(testData(u"fasta/NC_005816.ffn"));
         QCOMPARE(ffn.records.size(), 10);
         for (const Record &record : ffn.records)
             QCOMPARE(record.kind, MoleculeKind::Dna);
-        const FastaResult faa = readFastaFile(kData + u"/fasta/NC_005816.faa"_s);
+        const FastaResult faa = readFastaFile(testData(u"fasta/NC_005816.faa"));
         QCOMPARE(faa.records.size(), 10);
         for (const Record &record : faa.records)
             QCOMPARE(record.kind, MoleculeKind::Protein);
         // CRLF line ends; the title has a trailing CR that is not part of the description.
-        const FastaResult crlf = readFastaFile(kData + u"/fasta/loveliesbleeding.pro"_s);
+        const FastaResult crlf = readFastaFile(testData(u"fasta/loveliesbleeding.pro"));
         QCOMPARE(crlf.records.size(), 1);
         QCOMPARE(crlf.records.first().length(), 304);
         QCOMPARE(crlf.records.first().description,
@@ -121,7 +104,7 @@ private Q_SLOTS:
         QElapsedTimer timer;
         timer.start();
         const FastaResult genome =
-            readFastaFile(kData + u"/genomes/Ecoli_MG1655_GCF_000005845.2_genomic.fna.gz"_s);
+            readFastaFile(testData(u"genomes/Ecoli_MG1655_GCF_000005845.2_genomic.fna.gz"));
         const qint64 ms = timer.elapsed();
         QVERIFY(genome.ok());
         QCOMPARE(genome.records.size(), 1);
@@ -238,7 +221,7 @@ private Q_SLOTS:
 
     void badGzip()
     {
-        QFile file(kData + u"/fasta/uniprot_1mb_test.fasta.gz"_s);
+        QFile file(testData(u"fasta/uniprot_1mb_test.fasta.gz"));
         QVERIFY(file.open(QIODevice::ReadOnly));
         const FastaResult r = readFasta(file.read(5000)); // truncated stream
         QVERIFY(!r.ok());
@@ -277,7 +260,7 @@ private Q_SLOTS:
 
     void roundTrip()
     {
-        const QDir dir(kData + u"/fasta"_s);
+        const QDir dir(testData(u"fasta"));
         for (const QString &name : dir.entryList(QDir::Files, QDir::Name)) {
             const FastaResult first = readFastaFile(dir.filePath(name));
             QVERIFY(first.ok());

@@ -4,25 +4,16 @@
 #include "bio/GenBank.h"
 #include "bio/Gzip.h"
 
+#include "BioTestSupport.h"
+
 #include <QElapsedTimer>
-#include <QFile>
 #include <QTest>
 
 using namespace benchtop::bio;
+using namespace benchtop::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString dataPath(const QString &relative)
-{
-    return QStringLiteral(BENCHTOP_TEST_DATA "/") + relative;
-}
-
-QByteArray readData(const QString &relative)
-{
-    QFile file(dataPath(relative));
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 // Lines without trailing blanks, and no blank lines at the end: how files from different tools
 // that say the same thing compare.
@@ -38,12 +29,6 @@ QByteArray normalised(QByteArray text)
     return lines.join('\n');
 }
 
-// For QVERIFY2, which builds its message even when the check passes.
-QByteArray why(const GenBankResult &result)
-{
-    return result.error ? result.error->toString().toUtf8() : QByteArray();
-}
-
 const Feature *findFeature(const Record &record, const QString &type, const QString &qualifier,
                            const QString &value)
 {
@@ -53,37 +38,9 @@ const Feature *findFeature(const Record &record, const QString &type, const QStr
     return nullptr;
 }
 
-QStringList allFiles()
-{
-    return {u"plasmids/AAV_pGS-ssAAV-ITR128-Amp-empty.gb"_s,
-            u"plasmids/lentiviral_pPRIME_addgene11664.gbk"_s,
-            u"plasmids/pBAD30.gb"_s,
-            u"plasmids/pBR322_J01749.gb"_s,
-            u"plasmids/pEGFP-N1_U55762.gb"_s,
-            u"plasmids/pFA6a-kanMX6_addgene39296.gbk"_s,
-            u"plasmids/pGEX-3X_U13852.gb"_s,
-            u"plasmids/pUC19_M77789.gb"_s,
-            u"plasmids/pUC19_snapgene.gb"_s,
-            u"tricky/1MRR_A.gp"_s,
-            u"tricky/ApE_example.gb"_s,
-            u"tricky/NC_005816.gb"_s,
-            u"tricky/VectorNTI_example.gb"_s,
-            u"tricky/arab1.gb"_s,
-            u"tricky/bad_origin_wrap.gb"_s,
-            u"tricky/cor6_6.gb"_s,
-            u"tricky/gbvrl1_start.seq"_s,
-            u"tricky/multi-seq-genbank.gb"_s,
-            u"tricky/plasmid_origin_spanning.gb"_s,
-            u"tricky/proteinTestSeq1.gp"_s,
-            u"tricky/protein_refseq.gb"_s,
-            u"tricky/test_circularity_not_defined.gb"_s,
-            u"genomes/Arabidopsis_chloroplast_NC_000932.gb"_s,
-            u"genomes/lambda_NC_001416.gb"_s};
-}
-
 Record readOne(const QString &relative)
 {
-    const GenBankResult result = readGenBankFile(dataPath(relative));
+    const GenBankResult result = readGenBankFile(testData(relative));
     if (!result.ok() || result.records.size() != 1)
         qWarning() << relative << (result.error ? result.error->toString() : u"not one record"_s);
     return result.records.value(0);
@@ -145,8 +102,8 @@ private Q_SLOTS:
         QFETCH(qint64, length);
         QFETCH(int, features);
         QFETCH(int, topology);
-        const GenBankResult result = readGenBankFile(dataPath(file));
-        QVERIFY2(result.ok(), why(result).constData());
+        const GenBankResult result = readGenBankFile(testData(file));
+        QVERIFY2(result.ok(), errorOf(result).constData());
         QCOMPARE(result.records.size(), records);
         QCOMPARE(result.records[0].name, name);
         QCOMPARE(result.records[0].length(), length);
@@ -163,13 +120,13 @@ private Q_SLOTS:
     void roundTrip_data()
     {
         QTest::addColumn<QString>("file");
-        for (const QString &file : allFiles())
+        for (const QString &file : genbankTestFiles())
             QTest::newRow(qPrintable(file)) << file;
     }
     void roundTrip()
     {
         QFETCH(QString, file);
-        const GenBankResult read = readGenBankFile(dataPath(file));
+        const GenBankResult read = readGenBankFile(testData(file));
         QVERIFY(read.ok());
         QList<Record> expected = read.records;
         // GenBank cannot hold a feature without a location ("2812..915" on a linear record
@@ -178,7 +135,7 @@ private Q_SLOTS:
             record.features.removeIf([](const Feature &f) { return f.location.isEmpty(); });
         const QByteArray written = writeGenBank(read.records);
         const GenBankResult back = readGenBank(written);
-        QVERIFY2(back.ok(), why(back).constData());
+        QVERIFY2(back.ok(), errorOf(back).constData());
         QCOMPARE(back.records.size(), expected.size());
         for (qsizetype i = 0; i < expected.size(); ++i) {
             QCOMPARE(back.records[i].headerBlocks, expected[i].headerBlocks);
@@ -204,7 +161,7 @@ private Q_SLOTS:
     void writesNcbiLayout()
     {
         QFETCH(QString, file);
-        const QByteArray original = readData(file);
+        const QByteArray original = readFileOrEmpty(testData(file));
         const GenBankResult read = readGenBank(original);
         QVERIFY(read.ok());
         const QList<QByteArray> ours = normalised(writeGenBank(read.records)).split('\n');
@@ -267,7 +224,7 @@ private Q_SLOTS:
         const Record lenti = readOne(u"plasmids/lentiviral_pPRIME_addgene11664.gbk"_s);
         QCOMPARE(lenti.moleculeType, u"ds-DNA"_s);
         QCOMPARE(lenti.kind, MoleculeKind::Dna);
-        const GenBankResult cor = readGenBankFile(dataPath(u"tricky/cor6_6.gb"_s));
+        const GenBankResult cor = readGenBankFile(testData(u"tricky/cor6_6.gb"));
         QCOMPARE(cor.records[0].moleculeType, u"mRNA"_s);
         QCOMPARE(cor.records[0].kind, MoleculeKind::Rna);
     }
@@ -384,7 +341,7 @@ private Q_SLOTS:
             "        1 acgtacgtac gtacgtacgt acgtacgtac\n"
             "//\n";
         const GenBankResult result = readGenBank(text);
-        QVERIFY2(result.ok(), why(result).constData());
+        QVERIFY2(result.ok(), errorOf(result).constData());
         const Feature &cds = result.records[0].features[0];
         QCOMPARE(cds.location.spans.size(), 2);
         const QList<Qualifier> expected = {
@@ -450,7 +407,7 @@ private Q_SLOTS:
 
     void multiRecord()
     {
-        const GenBankResult cor = readGenBankFile(dataPath(u"tricky/cor6_6.gb"_s));
+        const GenBankResult cor = readGenBankFile(testData(u"tricky/cor6_6.gb"));
         QVERIFY(cor.ok());
         QStringList names;
         for (const Record &r : cor.records)
@@ -458,7 +415,7 @@ private Q_SLOTS:
         QCOMPARE(names, (QStringList{u"ATCOR66M"_s, u"ATKIN2"_s, u"BNAKINI"_s, u"ARU237582"_s,
                                      u"BRRBIF72"_s, u"AF297471"_s}));
         // A release file: the header before the first LOCUS is not a record.
-        const GenBankResult release = readGenBankFile(dataPath(u"tricky/gbvrl1_start.seq"_s));
+        const GenBankResult release = readGenBankFile(testData(u"tricky/gbvrl1_start.seq"));
         QVERIFY(release.ok());
         QCOMPARE(release.records[2].name, u"AB000050"_s);
         QCOMPARE(release.records[2].length(), 1755);
@@ -467,9 +424,9 @@ private Q_SLOTS:
     void byteOrderMark()
     {
         // Windows editors put one before "LOCUS".
-        const GenBankResult result =
-            readGenBank(QByteArray("\xEF\xBB\xBF" + readData(u"plasmids/pUC19_M77789.gb"_s)));
-        QVERIFY2(result.ok(), why(result).constData());
+        const GenBankResult result = readGenBank(
+            QByteArray("\xEF\xBB\xBF" + readFileOrEmpty(testData(u"plasmids/pUC19_M77789.gb"))));
+        QVERIFY2(result.ok(), errorOf(result).constData());
         QCOMPARE(result.records[0].name, u"SYNPUC19V"_s);
     }
 
@@ -477,7 +434,7 @@ private Q_SLOTS:
     {
         // Locations that run backwards on a linear record: Biopython drops the location with a
         // warning; we keep the feature, without location, and say so.
-        const GenBankResult multi = readGenBankFile(dataPath(u"tricky/multi-seq-genbank.gb"_s));
+        const GenBankResult multi = readGenBankFile(testData(u"tricky/multi-seq-genbank.gb"));
         QVERIFY(multi.ok());
         QCOMPARE(multi.warnings.size(), 1);
         QCOMPARE(multi.warnings[0].line, 8);
@@ -488,10 +445,10 @@ private Q_SLOTS:
         QVERIFY(gene.location.isEmpty());
         QCOMPARE(gene.qualifier(u"gene"_s), u"RFP cassette"_s);
         const GenBankResult lenti =
-            readGenBankFile(dataPath(u"plasmids/lentiviral_pPRIME_addgene11664.gbk"_s));
+            readGenBankFile(testData(u"plasmids/lentiviral_pPRIME_addgene11664.gbk"));
         QCOMPARE(lenti.warnings.size(), 1);
         QCOMPARE(lenti.warnings[0].line, 174);
-        QVERIFY(readGenBankFile(dataPath(u"plasmids/pBR322_J01749.gb"_s)).warnings.isEmpty());
+        QVERIFY(readGenBankFile(testData(u"plasmids/pBR322_J01749.gb")).warnings.isEmpty());
     }
 
     void badInput_data()
@@ -503,7 +460,7 @@ private Q_SLOTS:
         const QByteArray features = "FEATURES             Location/Qualifiers\n";
         const QByteArray origin = "ORIGIN\n        1 acgtacgtac\n//\n";
         QTest::newRow("no_origin_no_end.gb")
-            << readData(u"tricky/no_origin_no_end.gb"_s) << qint64(14)
+            << readFileOrEmpty(testData(u"tricky/no_origin_no_end.gb")) << qint64(14)
             << u"the file ends inside the FEATURES table of record 'AB070938', with no ORIGIN and "
                "no '//' (truncated?)"_s;
         QTest::newRow("unbalanced")
@@ -577,7 +534,7 @@ private Q_SLOTS:
         QElapsedTimer timer;
         timer.start();
         const GenBankResult result =
-            readGenBankFile(dataPath(u"genomes/Ecoli_MG1655_GCF_000005845.2_genomic.gbff.gz"_s));
+            readGenBankFile(testData(u"genomes/Ecoli_MG1655_GCF_000005845.2_genomic.gbff.gz"));
         qInfo("E. coli MG1655 .gbff.gz read in %lld ms", qint64(timer.elapsed()));
         QVERIFY(result.ok());
         QCOMPARE(result.records.size(), 1);
@@ -599,7 +556,7 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!gunzip("plain text", &error));
         QCOMPARE(error, u"not gzip data (no 1f 8b magic bytes)"_s);
-        const QByteArray gz = readData(u"fasta/uniprot_1mb_test.fasta.gz"_s);
+        const QByteArray gz = readFileOrEmpty(testData(u"fasta/uniprot_1mb_test.fasta.gz"));
         QVERIFY(gunzip(gz).has_value());
         QVERIFY(!gunzip(gz.left(gz.size() / 2), &error));
         QCOMPARE(error, u"gzip data is truncated"_s);
@@ -613,7 +570,7 @@ private Q_SLOTS:
         const std::optional<QByteArray> two = gunzip(QByteArray(gz + gz));
         QVERIFY(two.has_value());
         QCOMPARE(two->size(), one->size() * 2);
-        const GenBankResult missing = readGenBankFile(dataPath(u"no/such/file.gb"_s));
+        const GenBankResult missing = readGenBankFile(testData(u"no/such/file.gb"));
         QVERIFY(!missing.ok());
         QVERIFY(missing.error->message.startsWith(u"cannot open"_s));
     }

@@ -4,74 +4,19 @@
 // Every difference is explained next to the narrow exception that allows it.
 #include "bio/GenBank.h"
 
-#include <QFile>
+#include "BioTestSupport.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace benchtop::bio;
+using namespace benchtop::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const QString kPython = u"/usr/bin/python3"_s;
-
-QString dataPath(const QString &relative)
-{
-    return QStringLiteral(BENCHTOP_TEST_DATA "/") + relative;
-}
-
-// Every GenBank file in the shared data that Biopython parses (no_origin_no_end.gb is
-// truncated: both of us reject it, see truncatedFile()), with lambda and the chloroplast.
-QStringList oracleFiles()
-{
-    return {u"plasmids/AAV_pGS-ssAAV-ITR128-Amp-empty.gb"_s,
-            u"plasmids/lentiviral_pPRIME_addgene11664.gbk"_s,
-            u"plasmids/pBAD30.gb"_s,
-            u"plasmids/pBR322_J01749.gb"_s,
-            u"plasmids/pEGFP-N1_U55762.gb"_s,
-            u"plasmids/pFA6a-kanMX6_addgene39296.gbk"_s,
-            u"plasmids/pGEX-3X_U13852.gb"_s,
-            u"plasmids/pUC19_M77789.gb"_s,
-            u"plasmids/pUC19_snapgene.gb"_s,
-            u"tricky/1MRR_A.gp"_s,
-            u"tricky/ApE_example.gb"_s,
-            u"tricky/NC_005816.gb"_s,
-            u"tricky/VectorNTI_example.gb"_s,
-            u"tricky/arab1.gb"_s,
-            u"tricky/bad_origin_wrap.gb"_s,
-            u"tricky/cor6_6.gb"_s,
-            u"tricky/gbvrl1_start.seq"_s,
-            u"tricky/multi-seq-genbank.gb"_s,
-            u"tricky/plasmid_origin_spanning.gb"_s,
-            u"tricky/proteinTestSeq1.gp"_s,
-            u"tricky/protein_refseq.gb"_s,
-            u"tricky/test_circularity_not_defined.gb"_s,
-            u"genomes/Arabidopsis_chloroplast_NC_000932.gb"_s,
-            u"genomes/lambda_NC_001416.gb"_s};
-}
-
-// Runs tests/oracles/genbank_features.py; empty object and *error set on failure.
-QJsonObject runOracle(const QStringList &paths, QString *error)
-{
-    if (!QFile::exists(kPython)) {
-        *error = u"%1 is missing: install the Debian packages python3 and python3-biopython"_s.arg(
-            kPython);
-        return {};
-    }
-    QProcess process;
-    process.start(kPython,
-                  QStringList{QStringLiteral(BENCHTOP_ORACLES "/genbank_features.py")} + paths);
-    if (!process.waitForFinished(120000) || process.exitCode() != 0) {
-        *error = u"the Biopython oracle failed (is the Debian package python3-biopython "
-                 "installed?): %1"_s.arg(QString::fromUtf8(process.readAllStandardError()));
-        return {};
-    }
-    return QJsonDocument::fromJson(process.readAllStandardOutput()).object();
-}
 
 QString strandName(Strand strand)
 {
@@ -278,26 +223,27 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         QStringList paths;
-        for (const QString &file : oracleFiles())
-            paths << dataPath(file);
-        QString error;
-        m_biopython = runOracle(paths, &error);
-        if (m_biopython.isEmpty())
-            QFAIL(qPrintable(error));
+        for (const QString &file : genbankTestFiles())
+            paths << testData(file);
+        QJsonDocument document;
+        const QString error = runPythonOracle(u"genbank_features.py", paths, &document);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_biopython = document.object();
+        QVERIFY(!m_biopython.isEmpty());
     }
 
     void compareWithBiopython_data()
     {
         QTest::addColumn<QString>("file");
-        for (const QString &file : oracleFiles())
+        for (const QString &file : genbankTestFiles())
             QTest::newRow(qPrintable(file)) << file;
     }
     void compareWithBiopython()
     {
         QFETCH(QString, file);
-        const GenBankResult ours = readGenBankFile(dataPath(file));
+        const GenBankResult ours = readGenBankFile(testData(file));
         QVERIFY(ours.ok());
-        const QJsonValue bio = m_biopython[dataPath(file)];
+        const QJsonValue bio = m_biopython[testData(file)];
         QVERIFY2(bio.isArray(),
                  qPrintable(QString::fromUtf8(QJsonDocument(bio.toObject()).toJson())));
         const QStringList diffs = compareRecords(ours.records, bio.toArray());
@@ -307,13 +253,12 @@ private Q_SLOTS:
     void syntheticLocations()
     {
         const QString path = m_dir.filePath(u"synthetic.gb"_s);
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(kSynthetic);
-        file.close();
-        QString error;
-        const QJsonObject bio = runOracle({path}, &error);
-        QVERIFY2(!bio.isEmpty(), qPrintable(error));
+        QVERIFY(writeFile(path, kSynthetic));
+        QJsonDocument document;
+        const QString error = runPythonOracle(u"genbank_features.py", {path}, &document);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QJsonObject bio = document.object();
+        QVERIFY(!bio.isEmpty());
         const GenBankResult ours = readGenBank(kSynthetic);
         QVERIFY(ours.ok());
         QCOMPARE(ours.records[0].features.size(), 25);
@@ -326,22 +271,22 @@ private Q_SLOTS:
         // Write every file with our writer; Biopython must read the same from ours as from the
         // original.
         QStringList written;
-        for (const QString &file : oracleFiles()) {
-            const GenBankResult read = readGenBankFile(dataPath(file));
+        for (const QString &file : genbankTestFiles()) {
+            const GenBankResult read = readGenBankFile(testData(file));
             QVERIFY(read.ok());
             const QString path = m_dir.filePath(QString(file).replace(u'/', u'_'));
-            QFile out(path);
-            QVERIFY(out.open(QIODevice::WriteOnly));
-            out.write(writeGenBank(read.records));
+            QVERIFY(writeFile(path, writeGenBank(read.records)));
             written << path;
         }
-        QString error;
-        const QJsonObject bio = runOracle(written, &error);
-        QVERIFY2(!bio.isEmpty(), qPrintable(error));
+        QJsonDocument document;
+        const QString error = runPythonOracle(u"genbank_features.py", written, &document);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QJsonObject bio = document.object();
+        QVERIFY(!bio.isEmpty());
         QStringList diffs;
         for (qsizetype i = 0; i < written.size(); ++i) {
-            const QString file = oracleFiles()[i];
-            QJsonArray original = m_biopython[dataPath(file)].toArray();
+            const QString file = genbankTestFiles()[i];
+            QJsonArray original = m_biopython[testData(file)].toArray();
             const QJsonArray ours = bio[written[i]].toArray();
             if (ours.size() != original.size()) {
                 diffs << file + u": record count"_s;
@@ -374,10 +319,11 @@ private Q_SLOTS:
     {
         // no_origin_no_end.gb: Biopython fails too ("Premature end of line during features
         // table"); our message is in tst_bio_genbank.
-        QString error;
-        const QString path = dataPath(u"tricky/no_origin_no_end.gb"_s);
-        const QJsonObject bio = runOracle({path}, &error);
-        QVERIFY2(bio[path].toObject().contains(u"error"), qPrintable(error));
+        const QString path = testData(u"tricky/no_origin_no_end.gb");
+        QJsonDocument document;
+        const QString error = runPythonOracle(u"genbank_features.py", {path}, &document);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(document.object()[path].toObject().contains(u"error"));
         QVERIFY(!readGenBankFile(path).ok());
     }
 

@@ -2,32 +2,17 @@
 #include "bio/OrfFinder.h"
 #include "bio/Sequence.h"
 
-#include <QFile>
-#include <QFileInfo>
-#include <QProcess>
+#include "BioTestSupport.h"
+
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
 
 using namespace benchtop::bio;
+using namespace benchtop::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const QString kData = QStringLiteral(BENCHTOP_TEST_DATA);
-
-QByteArray fastaSequence(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QByteArray sequence;
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        if (!line.startsWith('>'))
-            sequence += line.trimmed();
-    }
-    return sequence;
-}
 
 // An ORF as getorf prints it: the strand, where its body (the ORF less its stop codon) starts
 // on the forward strand, and the protein - enough to tell ORFs apart, whatever the numbering.
@@ -89,28 +74,26 @@ private Q_SLOTS:
         QFETCH(int, find);
         QFETCH(bool, circular);
         QFETCH(int, minimum);
-        const QString path = kData + u"/"_s + file;
-        const QByteArray sequence = fastaSequence(path);
+        const QString path = testData(file);
+        const QByteArray sequence = fastaFileBases(path);
         QVERIFY(sequence.size() > 2000);
         const qint64 length = sequence.size();
 
-        const QString getorf = u"/usr/bin/getorf"_s;
-        if (!QFileInfo::exists(getorf))
-            QFAIL("/usr/bin/getorf is missing: install the Debian package emboss");
-        QProcess process;
-        process.start(getorf, {u"-sequence"_s, path, u"-find"_s, QString::number(find), u"-table"_s,
-                               QString::number(embossTable), u"-minsize"_s,
-                               QString::number(minimum), u"-circular"_s, circular ? u"Y"_s : u"N"_s,
-                               u"-outseq"_s, u"stdout"_s, u"-auto"_s});
-        QVERIFY(process.waitForFinished(60000));
-        QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+        QByteArray output;
+        const QString error =
+            runTool(u"getorf",
+                    {u"-sequence"_s, path, u"-find"_s, QString::number(find), u"-table"_s,
+                     QString::number(embossTable), u"-minsize"_s, QString::number(minimum),
+                     u"-circular"_s, circular ? u"Y"_s : u"N"_s, u"-outseq"_s, u"stdout"_s},
+                    &output);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
 
         // getorf: ">name_N [s - e] (REVERSE SENSE) ...", 1-based, the stop codon left out;
         // on the reverse strand s > e.
         static const QRegularExpression header(
             uR"(^>\S+ \[(-?\d+) - (-?\d+)\] (\(REVERSE SENSE\))?)"_s);
         QList<OrfKey> expected;
-        for (const QByteArray &line : process.readAllStandardOutput().split('\n')) {
+        for (const QByteArray &line : output.split('\n')) {
             if (line.startsWith('>')) {
                 const auto match = header.match(QString::fromLatin1(line));
                 QVERIFY2(match.hasMatch(), line.constData());

@@ -5,12 +5,11 @@
 #include "bio/RestrictionScanner.h"
 #include "bio/Sequence.h"
 
-#include <QFile>
+#include "BioTestSupport.h"
+
 #include <QHash>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QTest>
@@ -18,50 +17,10 @@
 #include <array>
 
 using namespace benchtop::bio;
+using namespace benchtop::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const QString kData = QStringLiteral(BENCHTOP_TEST_DATA);
-const QString kOracles = QStringLiteral(BENCHTOP_ORACLES);
-const QString kEmbossFile =
-    QStringLiteral(BENCHTOP_TEST_DATA "/../../resources/bio/rebase/emboss_e.201");
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    return file.readAll();
-}
-
-// The bases of a GenBank file's ORIGIN block (the GenBank reader is tested elsewhere).
-QByteArray genbankSequence(const QString &path)
-{
-    const QByteArray text = readFile(path);
-    const qsizetype origin = text.indexOf("\nORIGIN");
-    QByteArray bases;
-    for (qsizetype i = text.indexOf('\n', origin + 1); i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '/')
-            break;
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-            bases.append(c);
-    }
-    return bases.toUpper();
-}
-
-// Runs an oracle script; a missing tool is a failure naming the Debian package.
-QJsonObject runOracle(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(u"/usr/bin/python3"_s, arguments);
-    if (!process.waitForFinished(120000) || process.exitCode() != 0) {
-        qWarning("%s", process.readAllStandardError().constData());
-        return {};
-    }
-    return QJsonDocument::fromJson(process.readAllStandardOutput()).object();
-}
 
 RestrictionScanner scannerFor(const QStringList &names)
 {
@@ -260,7 +219,7 @@ void TestRestriction::commercialSetMatchesEmbossUpperCase()
     // in upper case. Our flag comes from the suppliers in bairoch.310 (two years newer): on the
     // enzymes of emboss_e.201 the two agree exactly.
     QSet<QString> upperCase;
-    for (const QByteArray &line : readFile(kEmbossFile).split('\n'))
+    for (const QByteArray &line : readFileOrAbort(rebaseEmbossFile()).split('\n'))
         if (!line.isEmpty() && line[0] != '#') {
             const QList<QByteArray> f = line.simplified().split(' ');
             if (f[1][0] >= 'A' && f[1][0] <= 'Z')
@@ -534,10 +493,10 @@ void TestRestriction::oracles_data()
          {"plasmids/pUC19_M77789.gb", "plasmids/pBR322_J01749.gb", "plasmids/pEGFP-N1_U55762.gb"}) {
         for (const bool circular : {false, true})
             QTest::addRow("%s %s", file, circular ? "circular" : "linear")
-                << kData + u'/' + QString::fromLatin1(file) << circular;
+                << testData(QString::fromLatin1(file)) << circular;
     }
     // Lambda is linear (and the largest: both oracles take seconds on it).
-    QTest::newRow("lambda linear") << kData + u"/genomes/lambda_NC_001416.gb"_s << false;
+    QTest::newRow("lambda linear") << testData(u"genomes/lambda_NC_001416.gb") << false;
 }
 
 namespace {
@@ -576,12 +535,16 @@ void TestRestriction::embossRestrict()
 {
     QFETCH(QString, file);
     QFETCH(bool, circular);
-    const QByteArray sequence = genbankSequence(file);
+    const QByteArray sequence = genbankFileBases(file);
     const qint64 n = sequence.size();
-    const QJsonObject oracle = runOracle({kOracles + u"/restriction_emboss.py"_s, file, kEmbossFile,
-                                          circular ? u"1"_s : u"0"_s, u"all"_s});
-    if (oracle.isEmpty())
-        QFAIL("EMBOSS restrict oracle failed: install the Debian package 'emboss'");
+    QJsonDocument document;
+    const QString error = runPythonOracle(
+        u"restriction_emboss.py", {file, rebaseEmbossFile(), circular ? u"1"_s : u"0"_s, u"all"_s},
+        &document);
+    QVERIFY2(error.isEmpty(),
+             qPrintable(u"EMBOSS restrict oracle failed (Debian package emboss): "_s + error));
+    const QJsonObject oracle = document.object();
+    QVERIFY2(!oracle.isEmpty(), "EMBOSS restrict oracle printed an empty result");
 
     // restrict reads the same emboss_e.201, skips enzymes with unknown cuts and takes sites of
     // 2 bases or more.
@@ -680,12 +643,14 @@ void TestRestriction::biopythonAnalysis()
 {
     QFETCH(QString, file);
     QFETCH(bool, circular);
-    const QByteArray sequence = genbankSequence(file);
+    const QByteArray sequence = genbankFileBases(file);
     const qint64 n = sequence.size();
-    const QJsonObject oracle = runOracle(
-        {kOracles + u"/restriction_biopython.py"_s, u"search"_s, file, circular ? u"1"_s : u"0"_s});
-    if (oracle.isEmpty())
-        QFAIL("Biopython oracle failed: install the Debian package 'python3-biopython'");
+    QJsonDocument document;
+    const QString error = runPythonOracle(
+        u"restriction_biopython.py", {u"search"_s, file, circular ? u"1"_s : u"0"_s}, &document);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QJsonObject oracle = document.object();
+    QVERIFY2(!oracle.isEmpty(), "Biopython oracle printed an empty result");
 
     // Biopython gives, per enzyme, the 1-based first base after each top-strand cut, or where
     // each site starts when the cuts are unknown, and spells "-" in names as "_". Two of its

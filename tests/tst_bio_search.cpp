@@ -4,44 +4,20 @@
 #include "bio/SequenceSearch.h"
 #include "bio/Translation.h"
 
-#include <QFile>
-#include <QFileInfo>
+#include "BioTestSupport.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace benchtop::bio;
+using namespace benchtop::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const QString kData = QStringLiteral(BENCHTOP_TEST_DATA);
-const QString kOracles = QStringLiteral(BENCHTOP_ORACLES);
-
-QByteArray fastaSequence(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QByteArray sequence;
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        if (!line.startsWith('>'))
-            sequence += line.trimmed();
-    }
-    return sequence;
-}
-
-QByteArray randomSequence(QRandomGenerator &random, qsizetype length, QByteArrayView alphabet)
-{
-    QByteArray bases(length, Qt::Uninitialized);
-    for (char &base : bases)
-        base = alphabet[random.bounded(int(alphabet.size()))];
-    return bases;
-}
 
 // The IUPAC sets, written out again so the reference does not share the code under test.
 int iupacSet(char c)
@@ -106,8 +82,8 @@ class TestSearch : public QObject
 private Q_SLOTS:
     void matchesBiopython()
     {
-        const QByteArray sequence = fastaSequence(kData + u"/fasta/pUC19.fa"_s) +
-                                    fastaSequence(kData + u"/fasta/pACYC184.fa"_s);
+        const QByteArray sequence = fastaFileBases(testData(u"fasta/pUC19.fa")) +
+                                    fastaFileBases(testData(u"fasta/pACYC184.fa"));
         QVERIFY(sequence.size() > 6000);
         const QStringList nucleotides = {u"GAATTC"_s, u"GGTCTC"_s,     u"GCNGC"_s,  u"RGATCY"_s,
                                          u"CCWGG"_s,  u"ATG"_s,        u"TTGACA"_s, u"GANTC"_s,
@@ -116,24 +92,17 @@ private Q_SLOTS:
         const QStringList peptides = {u"MSIQHFRVALIPFFAAFCLPVFA"_s, u"MKSNNALIVILGTVTLDAVG"_s,
                                       u"GG"_s, u"W*"_s, u"MK"_s};
         QTemporaryDir dir;
-        QFile input(dir.filePath(u"in.json"_s));
-        QVERIFY(input.open(QIODevice::WriteOnly));
-        input.write(
+        const QString input = dir.filePath(u"in.json"_s);
+        QVERIFY(writeFile(
+            input,
             QJsonDocument(QJsonObject{{u"sequence"_s, QString::fromLatin1(sequence)},
                                       {u"nucleotide"_s, QJsonArray::fromStringList(nucleotides)},
                                       {u"protein"_s, QJsonArray::fromStringList(peptides)}})
-                .toJson(QJsonDocument::Compact));
-        input.close();
-        if (!QFileInfo::exists(u"/usr/bin/python3"_s))
-            QFAIL("/usr/bin/python3 is missing: install the Debian package python3-biopython");
-        QProcess process;
-        process.start(u"/usr/bin/python3"_s, {kOracles + u"/search.py"_s, input.fileName()});
-        QVERIFY(process.waitForFinished(120000));
-        QVERIFY2(process.exitCode() == 0,
-                 qPrintable(u"search.py failed (Debian package python3-biopython): "_s +
-                            QString::fromLocal8Bit(process.readAllStandardError())));
-        const QJsonObject expected =
-            QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+                .toJson(QJsonDocument::Compact)));
+        QJsonDocument document;
+        const QString error = runPythonOracle(u"search.py", {input}, &document);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QJsonObject expected = document.object();
 
         for (const QString &pattern : nucleotides) {
             const QJsonObject sites = expected[u"nucleotide"][pattern].toObject();

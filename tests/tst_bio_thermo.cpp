@@ -1,12 +1,11 @@
 // Tm, GC content and molecular weight, against Biopython 1.80 (python3-biopython).
 #include "bio/Thermo.h"
 
-#include <QFile>
-#include <QFileInfo>
+#include "BioTestSupport.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -14,11 +13,10 @@
 #include <cmath>
 
 using namespace benchtop::bio;
+using namespace benchtop::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const QString kOracles = QStringLiteral(BENCHTOP_ORACLES);
 
 // Common sequencing and cloning primers, and oligos that exercise the edge cases.
 const QList<QByteArray> kPrimers = {
@@ -163,23 +161,15 @@ private Q_SLOTS:
         }
 
         QTemporaryDir dir;
-        QFile input(dir.filePath(u"in.json"_s));
-        QVERIFY(input.open(QIODevice::WriteOnly));
-        input.write(QJsonDocument(QJsonObject{{u"oligos"_s, oligoArray},
-                                              {u"conditions"_s, conditionArray},
-                                              {u"weights"_s, weightArray}})
-                        .toJson(QJsonDocument::Compact));
-        input.close();
-        if (!QFileInfo::exists(u"/usr/bin/python3"_s))
-            QFAIL("/usr/bin/python3 is missing: install the Debian package python3-biopython");
-        QProcess process;
-        process.start(u"/usr/bin/python3"_s, {kOracles + u"/thermo.py"_s, input.fileName()});
-        QVERIFY(process.waitForFinished(120000));
-        QVERIFY2(process.exitCode() == 0,
-                 qPrintable(u"thermo.py failed (Debian package python3-biopython): "_s +
-                            QString::fromLocal8Bit(process.readAllStandardError())));
-        const QJsonObject expected =
-            QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+        const QString input = dir.filePath(u"in.json"_s);
+        QVERIFY(writeFile(input, QJsonDocument(QJsonObject{{u"oligos"_s, oligoArray},
+                                                           {u"conditions"_s, conditionArray},
+                                                           {u"weights"_s, weightArray}})
+                                     .toJson(QJsonDocument::Compact)));
+        QJsonDocument document;
+        const QString error = runPythonOracle(u"thermo.py", {input}, &document);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QJsonObject expected = document.object();
 
         // Same formulas in double precision: we hold ourselves to 1e-6, well inside the
         // 0.01 degC / 0.01 Da asked for.

@@ -3,12 +3,11 @@
 #include "bio/Sequence.h"
 #include "bio/Translation.h"
 
-#include <QFile>
-#include <QFileInfo>
+#include "BioTestSupport.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,68 +15,10 @@
 #include <bit>
 
 using namespace benchtop::bio;
+using namespace benchtop::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const QString kData = QStringLiteral(BENCHTOP_TEST_DATA);
-const QString kOracles = QStringLiteral(BENCHTOP_ORACLES);
-
-struct OracleRun
-{
-    bool ok = false;
-    QByteArray output;
-    QString error;
-};
-
-// Runs an oracle; a missing program or a failed run is an error naming the Debian package.
-OracleRun runOracle(const QString &program, const QStringList &arguments, const QString &package)
-{
-    if (!QFileInfo::exists(program))
-        return {false, {}, program + u" is missing: install the Debian package "_s + package};
-    QProcess process;
-    process.start(program, arguments);
-    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit ||
-        process.exitCode() != 0) {
-        return {false,
-                {},
-                program + u" "_s + arguments.join(u' ') + u" failed (Debian package "_s + package +
-                    u"): "_s + QString::fromLocal8Bit(process.readAllStandardError())};
-    }
-    return {true, process.readAllStandardOutput(), {}};
-}
-
-OracleRun runBiopython(const QStringList &arguments)
-{
-    return runOracle(u"/usr/bin/python3"_s, arguments, u"python3-biopython"_s);
-}
-
-// FASTA records as (id, sequence); enough for the oracle inputs we write and read.
-QList<std::pair<QByteArray, QByteArray>> readFasta(const QByteArray &text)
-{
-    QList<std::pair<QByteArray, QByteArray>> records;
-    for (const QByteArray &line : text.split('\n')) {
-        if (line.startsWith('>'))
-            records.append({line.mid(1).split(' ').value(0), {}});
-        else if (!records.isEmpty())
-            records.last().second += line.trimmed();
-    }
-    return records;
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-QByteArray randomSequence(QRandomGenerator &random, qsizetype length, QByteArrayView alphabet)
-{
-    QByteArray bases(length, Qt::Uninitialized);
-    for (char &base : bases)
-        base = alphabet[random.bounded(int(alphabet.size()))];
-    return bases;
-}
 
 const QList<int> kNcbiIds = {1,  2,  3,  4,  5,  6,  9,  10, 11, 12, 13, 14, 15,
                              16, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31};
@@ -189,10 +130,10 @@ private Q_SLOTS:
 
     void tablesMatchBiopython()
     {
-        const OracleRun run = runBiopython({kOracles + u"/translation.py"_s, u"tables"_s});
-        if (!run.ok)
-            QFAIL(qPrintable(run.error));
-        const QJsonArray tables = QJsonDocument::fromJson(run.output).array();
+        QJsonDocument document;
+        const QString error = runPythonOracle(u"translation.py", {u"tables"_s}, &document);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QJsonArray tables = document.array();
         int compared = 0;
         for (const QJsonValue &value : tables) {
             const QJsonObject table = value.toObject();
@@ -250,7 +191,7 @@ private Q_SLOTS:
                   << randomSequence(random, 1500, "NRYACGTMKBDHVSW");
         // A plasmid read in its three frames, so every real codon context is there too.
         const QByteArray plasmid =
-            readFasta(readFile(kData + u"/fasta/pUC19.fa"_s)).value(0).second;
+            fastaEntries(readFileOrEmpty(testData(u"fasta/pUC19.fa"))).value(0).bases;
         QCOMPARE(plasmid.size(), 2686);
         for (int frame = 0; frame < 3; ++frame)
             sequences << plasmid.mid(frame, (plasmid.size() - frame) / 3 * 3);
@@ -270,15 +211,13 @@ private Q_SLOTS:
             }
         }
         QTemporaryDir dir;
-        QFile input(dir.filePath(u"in.json"_s));
-        QVERIFY(input.open(QIODevice::WriteOnly));
-        input.write(QJsonDocument(items).toJson(QJsonDocument::Compact));
-        input.close();
-        const OracleRun run =
-            runBiopython({kOracles + u"/translation.py"_s, u"translate"_s, input.fileName()});
-        if (!run.ok)
-            QFAIL(qPrintable(run.error));
-        const QJsonArray expected = QJsonDocument::fromJson(run.output).array();
+        const QString input = dir.filePath(u"in.json"_s);
+        QVERIFY(writeFile(input, QJsonDocument(items).toJson(QJsonDocument::Compact)));
+        QJsonDocument document;
+        const QString error =
+            runPythonOracle(u"translation.py", {u"translate"_s, input}, &document);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QJsonArray expected = document.array();
         QCOMPARE(expected.size(), cases.size());
         for (qsizetype i = 0; i < cases.size(); ++i) {
             const auto &[sequence, code, toStop] = cases[i];
@@ -316,13 +255,13 @@ private Q_SLOTS:
                                    u"genomes/lambda_NC_001416.gb"_s,
                                    u"genomes/Arabidopsis_chloroplast_NC_000932.gb"_s,
                                    u"tricky/NC_005816.gb"_s};
-        QStringList arguments = {kOracles + u"/translation.py"_s, u"cds"_s};
+        QStringList arguments = {u"cds"_s};
         for (const QString &file : files)
-            arguments.append(kData + u"/"_s + file);
-        const OracleRun run = runBiopython(arguments);
-        if (!run.ok)
-            QFAIL(qPrintable(run.error));
-        const QJsonArray cdss = QJsonDocument::fromJson(run.output).array();
+            arguments.append(testData(file));
+        QJsonDocument document;
+        const QString error = runPythonOracle(u"translation.py", arguments, &document);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QJsonArray cdss = document.array();
         QVERIFY(cdss.size() >= 180);
         int checkedAgainstGenBank = 0;
         for (const QJsonValue &value : cdss) {
@@ -373,18 +312,18 @@ private Q_SLOTS:
     {
         QFETCH(int, embossTable);
         QFETCH(bool, alternative);
-        const QString fasta = kData + u"/fasta/pUC19.fa"_s;
+        const QString fasta = testData(u"fasta/pUC19.fa");
         QStringList arguments = {u"-sequence"_s, fasta,       u"-frame"_s,
                                  u"6"_s,         u"-table"_s, QString::number(embossTable),
-                                 u"-outseq"_s,   u"stdout"_s, u"-auto"_s};
+                                 u"-outseq"_s,   u"stdout"_s};
         if (alternative)
             arguments << u"-alternative"_s;
-        const OracleRun run = runOracle(u"/usr/bin/transeq"_s, arguments, u"emboss"_s);
-        if (!run.ok)
-            QFAIL(qPrintable(run.error));
-        const auto expected = readFasta(run.output);
+        QByteArray output;
+        const QString error = runTool(u"transeq", arguments, &output);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QList<FastaEntry> expected = fastaEntries(output);
         QCOMPARE(expected.size(), 6);
-        const QByteArray sequence = readFasta(readFile(fasta)).value(0).second;
+        const QByteArray sequence = fastaEntries(readFileOrEmpty(fasta)).value(0).bases;
         QCOMPARE(sequence.size(), 2686);
         TranslationOptions options;
         options.code = GeneticCode::byId(embossTable == 0 ? 1 : embossTable);
@@ -395,7 +334,7 @@ private Q_SLOTS:
         QCOMPARE(frames.size(), 6);
         for (int i = 0; i < 6; ++i) {
             QCOMPARE(frames[i].frame, i < 3 ? i + 1 : 2 - i);
-            QCOMPARE(frames[i].protein, expected[i].second);
+            QCOMPARE(frames[i].protein, expected[i].bases);
         }
     }
 
@@ -408,24 +347,21 @@ private Q_SLOTS:
         QRandomGenerator random(7);
         const QByteArray sequence = randomSequence(random, 3000, "ACGTACGTACGTACGTRYN");
         QTemporaryDir dir;
-        QFile fasta(dir.filePath(u"ambiguous.fa"_s));
-        QVERIFY(fasta.open(QIODevice::WriteOnly));
-        fasta.write(">ambiguous\n" + sequence + "\n");
-        fasta.close();
-        const OracleRun run = runOracle(u"/usr/bin/transeq"_s,
-                                        {u"-sequence"_s, fasta.fileName(), u"-frame"_s, u"6"_s,
-                                         u"-outseq"_s, u"stdout"_s, u"-auto"_s},
-                                        u"emboss"_s);
-        if (!run.ok)
-            QFAIL(qPrintable(run.error));
-        const auto expected = readFasta(run.output);
+        const QString fasta = dir.filePath(u"ambiguous.fa"_s);
+        QVERIFY(writeFile(fasta, QByteArray(">ambiguous\n" + sequence + "\n")));
+        QByteArray output;
+        const QString error = runTool(
+            u"transeq", {u"-sequence"_s, fasta, u"-frame"_s, u"6"_s, u"-outseq"_s, u"stdout"_s},
+            &output);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QList<FastaEntry> expected = fastaEntries(output);
         QCOMPARE(expected.size(), 6);
         TranslationOptions options;
         options.translatePartialCodon = true;
         const auto frames = translateFrames(sequence, FrameSet::All, options);
         int explained = 0;
         for (int i = 0; i < 6; ++i) {
-            const QByteArray &theirs = expected[i].second;
+            const QByteArray &theirs = expected[i].bases;
             QCOMPARE(frames[i].protein.size(), theirs.size());
             for (qsizetype r = 0; r < theirs.size(); ++r) {
                 if (frames[i].protein[r] == theirs[r])
