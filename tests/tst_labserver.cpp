@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QTest>
@@ -61,7 +62,7 @@ class TestLabServerHttp : public QObject
     }
 
     // Every location a listing returns, following nextToken to the end.
-    QStringList walk(const QString &query, int *pages = nullptr)
+    QStringList walk(const QString &query, int *pages = nullptr, const QString &field = u"name"_s)
     {
         QStringList names;
         QString token;
@@ -74,7 +75,7 @@ class TestLabServerHttp : public QObject
             if (page.status != 200)
                 return {u"HTTP %1"_s.arg(page.status)};
             for (const QJsonValue &location : page.json.value(u"locations"_s).toArray())
-                names.append(location[u"name"_s].toString());
+                names.append(location[field].toString());
             token = page.json.value(u"nextToken"_s).toString();
             ++count;
         } while (!token.isEmpty() && count < 100);
@@ -175,6 +176,35 @@ private Q_SLOTS:
         const QString firstOfSecond = second.json[u"locations"_s][0][u"name"_s].toString();
         QVERIFY2(lastOfFirst < firstOfSecond, qPrintable(lastOfFirst + u" / "_s + firstOfSecond));
         m_lab.database().exec(u"DELETE FROM locations WHERE id = 'loc_early001'"_s);
+    }
+
+    void pagingThroughTiesAndMissingBarcodes_data()
+    {
+        QTest::addColumn<QString>("sort");
+        QTest::newRow("modifiedAt (default, desc)") << QString();
+        QTest::newRow("barcode asc") << u"barcode"_s;
+        QTest::newRow("barcode desc") << u"barcode:desc"_s;
+        QTest::newRow("createdAt asc") << u"createdAt:asc"_s;
+    }
+    void pagingThroughTiesAndMissingBarcodes()
+    {
+        // Seven rows with one timestamp and no barcode: the sort value ties everywhere, so only
+        // the id tiebreak keeps pages apart.
+        QFETCH(QString, sort);
+        QVERIFY(m_lab.database().transaction([&] {
+            for (int i = 0; i < 7; ++i) {
+                m_lab.database().exec(u"INSERT INTO locations (id, name, created_at, modified_at) "
+                                      "VALUES (?, ?, '2030-01-01T00:00:00.000Z', "
+                                      "'2030-01-01T00:00:00.000Z')"_s,
+                                      {u"loc_tie%1"_s.arg(i), u"Tie %1"_s.arg(i)});
+            }
+            return true;
+        }));
+        const QString query = u"pageSize=3"_s + (sort.isEmpty() ? QString() : u"&sort="_s + sort);
+        const QStringList paged = walk(query, nullptr, u"id"_s);
+        m_lab.database().exec(u"DELETE FROM locations WHERE id LIKE 'loc_tie%'"_s);
+        QCOMPARE(paged.size(), 47);
+        QCOMPARE(QSet<QString>(paged.begin(), paged.end()).size(), 47); // no repeats, no gaps
     }
 
     void filters()
