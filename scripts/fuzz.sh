@@ -37,7 +37,9 @@ run() {
     mkdir -p "$corpus"
     seeds "$target" | while read -r f; do cp "$f" "$corpus/"; done
     local rc=0
+    mkdir -p "$BUILD/artifacts"   # crash/leak/timeout inputs land here, not in the work tree
     "$BUILD/tests/fuzz/fuzz_$target" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
+        -artifact_prefix="$BUILD/artifacts/$target-" \
         -max_len=262144 -print_final_stats=1 "$corpus" > "$BUILD/fuzz_$target.log" 2>&1 || rc=$?
     echo "fuzz_$target: exit $rc, $(grep -E 'stat::number_of_executed_units' "$BUILD/fuzz_$target.log" | awk '{print $2}') executions (log: $BUILD/fuzz_$target.log)"
     return $rc

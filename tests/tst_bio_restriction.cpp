@@ -652,69 +652,11 @@ void TestRestriction::biopythonAnalysis()
     const QJsonObject oracle = document.object();
     QVERIFY2(!oracle.isEmpty(), "Biopython oracle printed an empty result");
 
-    // Biopython gives, per enzyme, the 1-based first base after each top-strand cut, or where
-    // each site starts when the cuts are unknown, and spells "-" in names as "_". Two of its
-    // rules differ from ours, and we apply them to our sites before comparing:
-    // 1. It finds sites with one regular expression per enzyme, the forward reading first and
-    //    the reverse one after a '|', so at a position where both readings match it reports
-    //    only the forward one. We report both when they cut differently: LpnPI's CCDG and
-    //    CHGG both match CCGG, and palindromic sites whose cuts are not (HauII, SgeI) cut on
-    //    either side.
-    // 2. On a linear molecule it keeps a top-strand cut as long as that cut is inside, even if
-    //    the bottom-strand cut of the same pair falls off the end (AbaSI, BmeDI near the
-    //    start). We (and EMBOSS) make no cut there, as there is no double-strand break.
-    // So we take our sites with all their cuts (scanning as a circle and, for a linear
-    // molecule, keeping the sites that do not run over the origin) and apply those rules.
     EnzymeFilter filter;
     filter.knownCutsOnly = false;
     const RestrictionMap map = RestrictionScanner(RestrictionCatalogue::builtin().select(filter))
                                    .scan(sequence, Topology::Circular, ScanOptions::all());
-    struct Hit
-    {
-        qint64 start;
-        Strand strand;
-        qsizetype enzyme;
-    };
-    QHash<QString, QList<Hit>> byName; // HpyUM037X has two entries (two sites) in emboss_e
-    for (qsizetype e = 0; e < map.enzymes.size(); ++e) {
-        // Biopython's HpyUM037X lists both sites, TNGGNAG|GTGGNAG, but its search expression
-        // has only the first.
-        if (map.enzymes[e].name == u"HpyUM037X"_s && map.enzymes[e].site == "GTGGNAG")
-            continue;
-        QList<Hit> &hits = byName[QString(map.enzymes[e].name).replace(u'-', u'_')];
-        for (const RestrictionSite &site : map.sitesOf(e))
-            if (circular || site.start + map.enzymes[e].site.size() <= n)
-                hits.append({site.start, site.strand, e});
-    }
-    QHash<QString, QList<qint64>> ours;
-    for (auto it = byName.begin(); it != byName.end(); ++it) {
-        QList<Hit> hits = it.value();
-        std::stable_sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) {
-            return a.start != b.start ? a.start < b.start
-                                      : a.strand == Strand::Forward && b.strand == Strand::Reverse;
-        });
-        QList<qint64> &positions = ours[it.key()];
-        for (qsizetype i = 0; i < hits.size(); ++i) {
-            if (i > 0 && hits[i].start == hits[i - 1].start)
-                continue; // rule 1
-            const RestrictionEnzyme &enzyme = map.enzymes[hits[i].enzyme];
-            if (!enzyme.cutsKnown()) {
-                positions.append(hits[i].start + 1);
-                continue;
-            }
-            const qint64 length = enzyme.site.size();
-            for (int w = 0; w < enzyme.cutCount; ++w) {
-                const qint64 top = hits[i].strand == Strand::Forward
-                                       ? hits[i].start + enzyme.cuts[w].top
-                                       : hits[i].start + length - enzyme.cuts[w].bottom;
-                if (circular)
-                    positions.append((top % n + n) % n + 1);
-                else if (top >= 1 && top < n) // rule 2
-                    positions.append(top + 1);
-            }
-        }
-        std::sort(positions.begin(), positions.end());
-    }
+    const QHash<QString, QList<qint64>> ours = biopythonStyleCuts(map, n, circular);
     QStringList differences;
     qsizetype compared = 0;
     for (auto it = oracle.begin(); it != oracle.end(); ++it) {

@@ -17,10 +17,13 @@
 #include "bio/RestrictionScanner.h"
 #include "bio/Translation.h"
 
+#include "BioTestSupport.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -116,6 +119,36 @@ int child(const QString &task, const QString &path, int runs, const QString &out
     }
     std::printf("{\"ms\": %.3f, \"count\": %lld}\n", median(times), static_cast<long long>(count));
     return 0;
+}
+
+// Our commercial-enzyme scan of the genome, in Biopython's reporting conventions, against the
+// positions Biopython wrote: all enzymes the same, or the first that differ.
+QString sameSitesAsBiopython(const QByteArray &genome, const QString &biopythonCuts)
+{
+    QFile file(biopythonCuts);
+    if (!file.open(QIODevice::ReadOnly))
+        return u"no Biopython result"_s;
+    const QJsonObject theirs = QJsonDocument::fromJson(file.readAll()).object();
+    EnzymeFilter filter;
+    filter.commercialOnly = true;
+    const RestrictionMap map = RestrictionScanner(RestrictionCatalogue::builtin().select(filter))
+                                   .scan(genome, Topology::Circular, ScanOptions::all());
+    const QHash<QString, QList<qint64>> ours =
+        benchtop::test::biopythonStyleCuts(map, genome.size(), true);
+    QStringList differ;
+    for (auto it = theirs.begin(); it != theirs.end(); ++it) {
+        QList<qint64> positions;
+        for (const QJsonValue &v : it.value().toArray())
+            positions.append(v.toInteger());
+        std::sort(positions.begin(), positions.end());
+        if (positions != ours.value(it.key()))
+            differ.append(it.key());
+    }
+    if (differ.isEmpty())
+        return u"all %1 enzymes Biopython knows cut at the same positions"_s.arg(theirs.size());
+    return u"%1 of %2 enzymes differ: %3"_s.arg(differ.size())
+        .arg(theirs.size())
+        .arg(differ.mid(0, 10).join(u", "_s));
 }
 
 // ---- the parent side: run each side as a process, with its peak memory ----
@@ -267,14 +300,17 @@ int main(int argc, char *argv[])
            restrict.wallMs, restrict.peakKb,
            u"(%1 enzymes, %2 sites)"_s.arg(names.size()).arg(oursScan.json[u"count"_s].toInt()));
     if (biopythonRestrict) {
-        const Run bioScan =
-            runProcess({python, bioScript, u"restrict"_s, fna, u"1"_s, names.join(u',')}, out);
+        const QString cutsFile = tmp.filePath(u"biopython_cuts.json"_s);
+        const Run bioScan = runProcess(
+            {python, bioScript, u"restrict"_s, fna, u"1"_s, names.join(u','), cutsFile}, out);
         report("restrict", "Biopython Analysis", oursScan.json[u"ms"_s].toDouble(), oursScan.peakKb,
                bioScan.json[u"ms"_s].toDouble(), bioScan.peakKb,
                u"(Biopython knows %1 of the enzymes; sites: ours %2, Biopython %3)"_s
                    .arg(bioScan.json[u"enzymes"_s].toInt())
                    .arg(oursScan.json[u"count"_s].toInt())
                    .arg(bioScan.json[u"count"_s].toInt()));
+        std::printf("restrict  same sites as Biopython: %s\n",
+                    qPrintable(sameSitesAsBiopython(firstFastaSequence(fna), cutsFile)));
     }
 
     // 4. Six-frame translation, whole processes, vs EMBOSS transeq.

@@ -3,7 +3,9 @@
 excluded, as a fair peer to an in-process measurement) and prints JSON {"ms": median, ...}.
 
   bench_biopython.py parse GENBANK RUNS
-  bench_biopython.py restrict FASTA RUNS ENZYME,ENZYME,...   (circular; names Biopython lacks are skipped)
+  bench_biopython.py restrict FASTA RUNS ENZYME,ENZYME,... OUT.json
+      circular; names Biopython lacks are skipped; the cut positions go to OUT.json as
+      {enzyme: [1-based first base after each top-strand cut]} for the same-sites check
 """
 import json
 import statistics
@@ -32,6 +34,8 @@ def main():
         known = [n for n in sys.argv[4].split(",") if hasattr(Restriction, n)]
         batch = Restriction.RestrictionBatch(known)
         ms, found = timed(runs, lambda: Restriction.Analysis(batch, seq, linear=False).full())
+        with open(sys.argv[5], "w") as out:
+            json.dump({str(e): positions for e, positions in found.items()}, out)
         print(json.dumps({"ms": ms, "count": sum(len(v) for v in found.values()),
                           "enzymes": len(known)}))
     else:

@@ -9,9 +9,12 @@
 #error "BioTestSupport.h needs BENCHTOP_TEST_DATA and BENCHTOP_ORACLES (tests/CMakeLists.txt)"
 #endif
 
+#include "bio/RestrictionScanner.h"
+
 #include <QByteArray>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QList>
@@ -232,6 +235,71 @@ inline QString runTool(QStringView program, const QStringList &arguments, QByteA
     using namespace Qt::StringLiterals;
     return detail::runProcess(QString(u"/usr/bin/"_s + program),
                               arguments + QStringList{u"-auto"_s}, output, u"emboss");
+}
+
+// Our sites as Biopython's Analysis.full() reports them, so that the two can be compared
+// directly: per enzyme (names with '-' spelled '_'), the sorted 1-based first base after each
+// top-strand cut, or where each site starts when the cuts are unknown. `map` must come from a
+// circular scan (with ScanOptions::all()); for a linear molecule the sites that run over the
+// origin are dropped here. Two of Biopython's rules differ from ours and are applied:
+// 1. It finds sites with one regular expression per enzyme, the forward reading first and the
+//    reverse one after a '|', so at a position where both readings match it reports only the
+//    forward one. We report both when they cut differently: LpnPI's CCDG and CHGG both match
+//    CCGG, and palindromic sites whose cuts are not (HauII, SgeI) cut on either side.
+// 2. On a linear molecule it keeps a top-strand cut as long as that cut is inside, even if the
+//    bottom-strand cut of the same pair falls off the end (AbaSI, BmeDI near the start). We (and
+//    EMBOSS) make no cut there, as there is no double-strand break.
+// Biopython's HpyUM037X lists both of REBASE's sites, TNGGNAG|GTGGNAG, but its search expression
+// has only the first, so the second is left out.
+inline QHash<QString, QList<qint64>> biopythonStyleCuts(const bio::RestrictionMap &map, qint64 n,
+                                                        bool circular)
+{
+    struct Hit
+    {
+        qint64 start;
+        bio::Strand strand;
+        qsizetype enzyme;
+    };
+    QHash<QString, QList<Hit>> byName; // HpyUM037X has two entries (two sites) in emboss_e
+    for (qsizetype e = 0; e < map.enzymes.size(); ++e) {
+        if (map.enzymes[e].name == QStringLiteral("HpyUM037X") && map.enzymes[e].site == "GTGGNAG")
+            continue;
+        QList<Hit> &hits = byName[QString(map.enzymes[e].name).replace(u'-', u'_')];
+        for (const bio::RestrictionSite &site : map.sitesOf(e))
+            if (circular || site.start + map.enzymes[e].site.size() <= n)
+                hits.append({site.start, site.strand, e});
+    }
+    QHash<QString, QList<qint64>> cuts;
+    for (auto it = byName.begin(); it != byName.end(); ++it) {
+        QList<Hit> hits = it.value();
+        std::stable_sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) {
+            return a.start != b.start
+                       ? a.start < b.start
+                       : a.strand == bio::Strand::Forward && b.strand == bio::Strand::Reverse;
+        });
+        QList<qint64> &positions = cuts[it.key()];
+        for (qsizetype i = 0; i < hits.size(); ++i) {
+            if (i > 0 && hits[i].start == hits[i - 1].start)
+                continue; // rule 1
+            const bio::RestrictionEnzyme &enzyme = map.enzymes[hits[i].enzyme];
+            if (!enzyme.cutsKnown()) {
+                positions.append(hits[i].start + 1);
+                continue;
+            }
+            const qint64 length = enzyme.site.size();
+            for (int w = 0; w < enzyme.cutCount; ++w) {
+                const qint64 top = hits[i].strand == bio::Strand::Forward
+                                       ? hits[i].start + enzyme.cuts[w].top
+                                       : hits[i].start + length - enzyme.cuts[w].bottom;
+                if (circular)
+                    positions.append((top % n + n) % n + 1);
+                else if (top >= 1 && top < n) // rule 2
+                    positions.append(top + 1);
+            }
+        }
+        std::sort(positions.begin(), positions.end());
+    }
+    return cuts;
 }
 
 } // namespace benchtop::test
