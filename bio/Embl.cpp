@@ -77,50 +77,21 @@ struct Reference
     }
 };
 
-class Reader
+class Reader : FlatFileReader
 {
 public:
     explicit Reader(QByteArrayView data)
-        : m_lines(data)
+        : FlatFileReader(data)
     {}
 
     GenBankResult run()
     {
-        QByteArrayView line;
-        bool seen = false;
-        while (m_lines.next(line)) {
-            if (line.startsWith("ID   ")) {
-                seen = true;
-                if (!readRecord(line))
-                    return failed();
-            } else if (seen && !line.isEmpty()) {
-                m_error = {m_lines.lineNumber(),
-                           u"expected ID or the end of the file after '//'"_s};
-                return failed();
-            }
-        }
-        if (!seen) {
-            m_error = {0, u"no ID line: this is not an EMBL file"_s};
-            return failed();
-        }
-        m_result.warnings = std::move(m_warnings);
-        return std::move(m_result);
+        return readRecords(
+            "ID", "an EMBL", [](QByteArrayView line) { return line.startsWith("ID   "); },
+            [this](QByteArrayView line) { return readRecord(line); });
     }
 
 private:
-    GenBankResult failed()
-    {
-        GenBankResult result;
-        result.error = m_error;
-        result.warnings = std::move(m_warnings);
-        return result;
-    }
-    bool error(qint64 line, const QString &message)
-    {
-        m_error = {line, message};
-        return false;
-    }
-
     // New: "ID   X56734; SV 1; linear; mRNA; STD; PLN; 1859 BP."
     // Old: "ID   X56734  standard; circular DNA; PLN; 1859 BP."
     bool parseId(QByteArrayView line, Record &record)
@@ -280,12 +251,6 @@ private:
             m_lines.lineNumber(),
             u"the file ends inside record '%1' with no '//' (truncated?)"_s.arg(record.name));
     }
-
-    LineReader m_lines;
-    GenBankResult m_result;
-    QList<ParseError> m_warnings;
-    ParseError m_error;
-    qint64 m_declaredLength = 0;
 };
 
 } // namespace

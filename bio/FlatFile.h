@@ -2,12 +2,15 @@
 // numbers and collecting sequence letters from ORIGIN/SQ blocks.
 #pragma once
 
+#include "bio/GenBank.h"
 #include "bio/Gzip.h"
 #include "bio/Record.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
+
+#include <algorithm>
 
 namespace benchtop::bio {
 
@@ -68,6 +71,72 @@ template<typename Result, typename Read> Result readFileWith(const QString &path
     }
     return read(*data);
 }
+
+// The frame the GenBank and EMBL readers share: records one after another, each begun by a
+// keyword line (LOCUS, ID) and ended by "//"; text before the first record is skipped (release
+// files have a header), between records only blank lines may stand; the first error ends the
+// read with no records.
+class FlatFileReader
+{
+protected:
+    explicit FlatFileReader(QByteArrayView text)
+        : m_lines(text)
+    {}
+
+    // `isStart` tells a record's first line; `readRecord` reads the record from it to its "//"
+    // into m_result (false after error()). `keyword` and `format` name them in messages:
+    // ("LOCUS", "a GenBank").
+    template<typename IsStart, typename ReadRecord>
+    GenBankResult readRecords(const char *keyword, const char *format, IsStart isStart,
+                              ReadRecord readRecord)
+    {
+        QByteArrayView line;
+        bool seen = false;
+        while (m_lines.next(line)) {
+            if (isStart(line)) {
+                seen = true;
+                if (!readRecord(line))
+                    return failed();
+            } else if (seen && !line.isEmpty()) {
+                return fail(
+                    m_lines.lineNumber(),
+                    QStringLiteral("expected %1 or the end of the file after '//', found "
+                                   "'%2'")
+                        .arg(QLatin1StringView(keyword),
+                             QString::fromUtf8(line.first(std::min<qsizetype>(line.size(), 40)))));
+            }
+        }
+        if (!seen)
+            return fail(0, QStringLiteral("no %1 line: this is not %2 file")
+                               .arg(QLatin1StringView(keyword), QLatin1StringView(format)));
+        m_result.warnings = std::move(m_warnings);
+        return std::move(m_result);
+    }
+
+    GenBankResult fail(qint64 line, const QString &message)
+    {
+        m_error = {line, message};
+        return failed();
+    }
+    GenBankResult failed()
+    {
+        GenBankResult result;
+        result.error = m_error;
+        result.warnings = std::move(m_warnings);
+        return result;
+    }
+    bool error(qint64 line, const QString &message)
+    {
+        m_error = {line, message};
+        return false;
+    }
+
+    LineReader m_lines;
+    GenBankResult m_result;
+    QList<ParseError> m_warnings;
+    ParseError m_error;
+    qint64 m_declaredLength = 0;
+};
 
 // A date as GenBank and EMBL write it: 21-JUN-1999.
 bool isFlatFileDate(QByteArrayView text);

@@ -52,34 +52,17 @@ QString dotIsEmpty(const QString &value)
     return value == u"."_s ? QString() : value;
 }
 
-class Reader
+class Reader : FlatFileReader
 {
 public:
     explicit Reader(QByteArrayView text)
-        : m_lines(text)
+        : FlatFileReader(text)
     {}
 
     GenBankResult run()
     {
-        QByteArrayView line;
-        bool seenRecord = false;
-        while (m_lines.next(line)) {
-            if (isLocus(line)) {
-                seenRecord = true;
-                if (!readRecord(line))
-                    return failed();
-            } else if (seenRecord && !line.isEmpty()) {
-                // Before the first LOCUS a release header may stand; between records nothing may.
-                return fail(
-                    m_lines.lineNumber(),
-                    u"expected LOCUS or the end of the file after '//', found '%1'"_s.arg(
-                        QString::fromUtf8(line.first(std::min<qsizetype>(line.size(), 40)))));
-            }
-        }
-        if (!seenRecord)
-            return fail(0, u"no LOCUS line: this is not a GenBank file"_s);
-        m_result.warnings = std::move(m_warnings);
-        return std::move(m_result);
+        return readRecords("LOCUS", "a GenBank", isLocus,
+                           [this](QByteArrayView line) { return readRecord(line); });
     }
 
 private:
@@ -88,24 +71,6 @@ private:
     static bool isLocus(QByteArrayView line)
     {
         return line.startsWith("LOCUS") && (line.size() == 5 || line[5] == ' ' || line[5] == '\t');
-    }
-
-    GenBankResult fail(qint64 line, const QString &message)
-    {
-        m_error = {line, message};
-        return failed();
-    }
-    GenBankResult failed()
-    {
-        GenBankResult result;
-        result.error = m_error;
-        result.warnings = std::move(m_warnings);
-        return result;
-    }
-    bool error(qint64 line, const QString &message)
-    {
-        m_error = {line, message};
-        return false;
     }
 
     bool parseLocus(QByteArrayView line, Record &record)
@@ -297,11 +262,6 @@ private:
         return true;
     }
 
-    LineReader m_lines;
-    GenBankResult m_result;
-    QList<ParseError> m_warnings;
-    ParseError m_error;
-    qint64 m_declaredLength = 0;
     bool m_inBlock = false;
     QString m_blockKey;
     QByteArray m_blockValue;

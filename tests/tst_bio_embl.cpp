@@ -236,9 +236,9 @@ private Q_SLOTS:
         badLocation.replace("FT   source          1..20", "FT   source          1..20)");
         QTest::newRow("bad location")
             << badLocation << qint64(18) << u"unbalanced parenthesis in location '1..20)'"_s;
-        QTest::newRow("after //") << kSmall + "junk\n"
-                                  << qint64(28)
-                                  << u"expected ID or the end of the file after '//'"_s;
+        QTest::newRow("after //")
+            << kSmall + "junk\n"
+            << qint64(28) << u"expected ID or the end of the file after '//', found 'junk'"_s;
         QTest::newRow("GenBank") << "LOCUS       x   4 bp\n//\n"_ba << qint64(0)
                                  << u"no ID line: this is not an EMBL file"_s;
     }
