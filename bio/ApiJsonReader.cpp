@@ -138,6 +138,39 @@ private:
         return value.toArray();
     }
 
+    // Calls `read(item, path)` for each object of the array `key` (absent or null: none);
+    // false as soon as one is not an object or `read` fails.
+    template<typename Read> bool forEachObject(const QString &key, Read read)
+    {
+        bool ok = true;
+        const QJsonArray items = array(key, &ok);
+        for (qsizetype i = 0; ok && i < items.size(); ++i) {
+            const QString path = u"%1[%2]"_s.arg(key).arg(i);
+            if (!items.at(i).isObject())
+                return fail(path, u"expected an object"_s);
+            ok = read(items.at(i).toObject(), path);
+        }
+        return ok;
+    }
+
+    // What annotations, translations and primers all have: a place on the sequence, a strand,
+    // a name and a colour.
+    struct Placed
+    {
+        QList<Span> spans;
+        qint64 start = 0;
+        qint64 end = 0;
+        Strand strand = Strand::None;
+        QString name;
+        QString color;
+    };
+    bool placed(const QJsonObject &item, const QString &path, Placed *out)
+    {
+        return range(item, path, &out->spans, &out->start, &out->end) &&
+               strand(item, path, &out->strand) && string(item, u"name"_s, path, &out->name) &&
+               string(item, u"color"_s, path, &out->color);
+    }
+
     static Location toLocation(QList<Span> spans, Strand strand, bool inSequenceOrder)
     {
         if (inSequenceOrder && strand == Strand::Reverse)
@@ -220,66 +253,42 @@ private:
 
     bool readAnnotations()
     {
-        bool ok = true;
-        const QJsonArray items = array(u"annotations"_s, &ok);
-        for (qsizetype i = 0; ok && i < items.size(); ++i) {
-            const QString path = u"annotations[%1]"_s.arg(i);
-            if (!items.at(i).isObject())
-                return fail(path, u"expected an object"_s);
-            const QJsonObject item = items.at(i).toObject();
-            QList<Span> spans;
-            qint64 start = 0;
-            qint64 end = 0;
-            Strand s = Strand::None;
-            Feature feature;
-            QString name;
-            QString color;
-            QString notes;
-            if (!range(item, path, &spans, &start, &end) || !strand(item, path, &s) ||
-                !string(item, u"type"_s, path, &feature.type) ||
-                !string(item, u"name"_s, path, &name) || !string(item, u"color"_s, path, &color) ||
-                !string(item, u"notes"_s, path, &notes))
-                return false;
-            if (feature.type.isEmpty())
-                feature.type = u"misc_feature"_s;
-            feature.location = toLocation(spans, s, true);
-            QStringList lines = notes.split(u'\n');
-            if (lines.last().startsWith(kApiSegmentsPrefix)) {
-                if (const auto exact = segments(lines.last())) {
-                    feature.location = toLocation(*exact, s, false);
-                    lines.removeLast();
+        return forEachObject(
+            u"annotations"_s, [this](const QJsonObject &item, const QString &path) {
+                Placed at;
+                Feature feature;
+                QString notes;
+                if (!placed(item, path, &at) || !string(item, u"type"_s, path, &feature.type) ||
+                    !string(item, u"notes"_s, path, &notes))
+                    return false;
+                if (feature.type.isEmpty())
+                    feature.type = u"misc_feature"_s;
+                feature.location = toLocation(at.spans, at.strand, true);
+                QStringList lines = notes.split(u'\n');
+                if (lines.last().startsWith(kApiSegmentsPrefix)) {
+                    if (const auto exact = segments(lines.last())) {
+                        feature.location = toLocation(*exact, at.strand, false);
+                        lines.removeLast();
+                    }
                 }
-            }
-            add(feature, u"label"_s, name);
-            add(feature, u"note"_s, lines.join(u'\n'));
-            add(feature, u"color"_s, color);
-            if (feature.type == u"CDS")
-                m_cds.append({m_record.features.size(), start, end, s});
-            m_record.features.append(std::move(feature));
-        }
-        return ok;
+                add(feature, u"label"_s, at.name);
+                add(feature, u"note"_s, lines.join(u'\n'));
+                add(feature, u"color"_s, at.color);
+                if (feature.type == u"CDS")
+                    m_cds.append({m_record.features.size(), at.start, at.end, at.strand});
+                m_record.features.append(std::move(feature));
+                return true;
+            });
     }
 
     bool readTranslations()
     {
-        bool ok = true;
-        const QJsonArray items = array(u"translations"_s, &ok);
-        for (qsizetype i = 0; ok && i < items.size(); ++i) {
-            const QString path = u"translations[%1]"_s.arg(i);
-            if (!items.at(i).isObject())
-                return fail(path, u"expected an object"_s);
-            const QJsonObject item = items.at(i).toObject();
-            QList<Span> spans;
-            qint64 start = 0;
-            qint64 end = 0;
-            Strand s = Strand::None;
-            QString name;
-            QString color;
+        return forEachObject(u"translations"_s, [this](const QJsonObject &item,
+                                                       const QString &path) {
+            Placed at;
             QString aminoAcids;
             QString code = u"STANDARD"_s;
-            if (!range(item, path, &spans, &start, &end) || !strand(item, path, &s) ||
-                !string(item, u"name"_s, path, &name) || !string(item, u"color"_s, path, &color) ||
-                !string(item, u"aminoAcids"_s, path, &aminoAcids) ||
+            if (!placed(item, path, &at) || !string(item, u"aminoAcids"_s, path, &aminoAcids) ||
                 !string(item, u"geneticCode"_s, path, &code))
                 return false;
             const int table = GeneticCode::idForApiName(code);
@@ -296,58 +305,47 @@ private:
                     if (!range(list.at(j).toObject(), u"%1.regions[%2]"_s.arg(path).arg(j), &exact))
                         return false;
                 if (!exact.isEmpty())
-                    spans = exact;
+                    at.spans = exact;
             }
             const auto paired =
                 std::find_if(m_cds.begin(), m_cds.end(), [&](const CdsAnnotation &c) {
-                    return c.start == start && c.end == end && c.strand == s;
+                    return c.start == at.start && c.end == at.end && c.strand == at.strand;
                 });
             Feature created;
             Feature &feature = paired != m_cds.end() ? m_record.features[paired->feature] : created;
             if (paired == m_cds.end()) {
                 feature.type = u"CDS"_s;
-                add(feature, u"label"_s, name);
-                add(feature, u"color"_s, color);
+                add(feature, u"label"_s, at.name);
+                add(feature, u"color"_s, at.color);
             } else {
                 m_cds.erase(paired);
             }
-            feature.location = toLocation(spans, s, true);
+            feature.location = toLocation(at.spans, at.strand, true);
             add(feature, u"translation"_s, aminoAcids);
             if (table != 1)
                 add(feature, u"transl_table"_s, QString::number(table));
             if (&feature == &created)
                 m_record.features.append(std::move(created));
-        }
-        return ok;
+            return true;
+        });
     }
 
     bool readPrimers()
     {
-        bool ok = true;
-        const QJsonArray items = array(u"primers"_s, &ok);
-        for (qsizetype i = 0; ok && i < items.size(); ++i) {
-            const QString path = u"primers[%1]"_s.arg(i);
-            if (!items.at(i).isObject())
-                return fail(path, u"expected an object"_s);
-            const QJsonObject item = items.at(i).toObject();
-            QList<Span> spans;
-            Strand s = Strand::None;
-            QString name;
+        return forEachObject(u"primers"_s, [this](const QJsonObject &item, const QString &path) {
+            Placed at;
             QString bases;
-            QString color;
-            if (!range(item, path, &spans) || !strand(item, path, &s) ||
-                !string(item, u"name"_s, path, &name) || !string(item, u"bases"_s, path, &bases) ||
-                !string(item, u"color"_s, path, &color))
+            if (!placed(item, path, &at) || !string(item, u"bases"_s, path, &bases))
                 return false;
             Feature feature;
             feature.type = u"primer_bind"_s;
-            feature.location = toLocation(spans, s, true);
-            add(feature, u"label"_s, name);
+            feature.location = toLocation(at.spans, at.strand, true);
+            add(feature, u"label"_s, at.name);
             add(feature, u"sequence"_s, bases);
-            add(feature, u"color"_s, color);
+            add(feature, u"color"_s, at.color);
             m_record.features.append(std::move(feature));
-        }
-        return ok;
+            return true;
+        });
     }
 
     const QJsonObject &m_object;
