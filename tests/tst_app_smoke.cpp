@@ -1,6 +1,7 @@
 // The app end to end: the main window on the embedded lab server shows the seeded locations,
 // and the real `benchtop --screenshot` executable writes a picture and exits 0 (or explains why
 // not and exits non-zero).
+#include "TestLabServer.h"
 #include "app/MainWindow.h"
 #include "app/Session.h"
 #include "models/LocationTreeModel.h"
@@ -10,6 +11,7 @@
 #include <QImage>
 #include <QListWidget>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -72,6 +74,49 @@ private Q_SLOTS:
         QTest::mouseClick(navigation->viewport(), Qt::LeftButton, {},
                           navigation->visualItemRect(navigation->item(1)).center());
         QCOMPARE(window.currentPage(), app::MainWindow::SequencesPage);
+    }
+
+    void oneRetryRetriesEveryPlaceThatFailed()
+    {
+        // So many top-level rooms that the top level stays incomplete (the view fetches a page
+        // or two ahead, not ten), so each freezer needs a listing of its own.
+        test::TestLabServer lab;
+        QVERIFY(lab.start());
+        QVERIFY(lab.database().transaction([&] {
+            for (int i = 0; i < 1000; ++i)
+                lab.database().exec(
+                    u"INSERT INTO locations (id, name, created_at, modified_at) "
+                    "VALUES (?, ?, '2026', '2026')"_s,
+                    {u"loc_room%1"_s.arg(i, 4, 10, QChar(u'0')), u"Room %1"_s.arg(i)});
+            return true;
+        }));
+        QTemporaryDir data;
+        QString error;
+        auto session = app::Session::open({lab.baseUrl(), lab.apiKey(), data.path()}, &error);
+        QVERIFY2(session, qPrintable(error));
+        app::MainWindow window(session.get());
+        window.show();
+        QTreeView *tree = window.inventoryView()->tree();
+        models::LocationTreeModel *model = window.locationModel();
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 3, 10'000);
+        const QPersistentModelIndex f1 =
+            model->indexForId(model->index(1, 0).data(models::IdRole).toString());
+        const QPersistentModelIndex f2 = model->index(2, 0);
+        QCOMPARE(f1.data().toString(), u"Freezer F1 (−80 °C)"_s);
+        QCOMPARE(f2.data().toString(), u"Freezer F2 (−20 °C)"_s);
+
+        lab.stop(); // the server goes away; both freezers fail to open
+        tree->expand(f1);
+        tree->expand(f2);
+        QTRY_COMPARE_WITH_TIMEOUT(model->loadState(f1), models::LoadState::Failed, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->loadState(f2), models::LoadState::Failed, 10'000);
+        QVERIFY(window.inventoryView()->statusText().contains(u"more place"_s));
+
+        QVERIFY(lab.start()); // back, on the same port
+        QTest::mouseClick(window.inventoryView()->retryButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(f1), 5, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(f2), 3, 10'000);
+        QTRY_VERIFY(window.inventoryView()->statusText().isEmpty());
     }
 
     void germanTranslationIsEmbedded()

@@ -181,6 +181,13 @@ Typ: %3</translation>
         <source>Could not load %1. %2</source>
         <translation>%1 konnte nicht geladen werden. %2</translation>
     </message>
+    <message numerus="yes">
+        <source>Could not load %1 and %n more place(s). %2</source>
+        <translation>
+            <numerusform>%1 und %n weiterer Ort konnten nicht geladen werden. %2</numerusform>
+            <numerusform>%1 und %n weitere Orte konnten nicht geladen werden. %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>main</name>

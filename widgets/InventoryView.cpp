@@ -10,6 +10,9 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <utility>
+
 namespace benchtop::widgets {
 
 InventoryView::InventoryView(models::LocationTreeModel *model, QWidget *parent)
@@ -48,10 +51,7 @@ InventoryView::InventoryView(models::LocationTreeModel *model, QWidget *parent)
     layout->addWidget(m_tree, 1);
 
     connect(model, &models::LocationTreeModel::loadFailed, this, &InventoryView::showFailure);
-    connect(model, &models::LocationTreeModel::loadFinished, this, [this] {
-        if (m_model->loadState(m_failedParent) != models::LoadState::Failed)
-            m_banner->hide();
-    });
+    connect(model, &models::LocationTreeModel::loadFinished, this, &InventoryView::forgetLoaded);
     connect(m_retry, &QPushButton::clicked, this, &InventoryView::retry);
 }
 
@@ -62,16 +62,40 @@ QString InventoryView::statusText() const
 
 void InventoryView::showFailure(const QModelIndex &parent, const QString &message)
 {
-    m_failedParent = parent;
+    const bool known = std::any_of(m_failed.cbegin(), m_failed.cend(), [&](const Failure &f) {
+        return f.isRoot ? !parent.isValid() : f.index == parent;
+    });
+    if (!known)
+        m_failed.append({QPersistentModelIndex(parent), !parent.isValid()});
     const QString where = parent.isValid() ? parent.data().toString() : tr("the location list");
-    m_bannerText->setText(tr("Could not load %1. %2").arg(where, message));
+    const int others = static_cast<int>(m_failed.size()) - 1;
+    m_bannerText->setText(
+        others == 0
+            ? tr("Could not load %1. %2").arg(where, message)
+            : tr("Could not load %1 and %n more place(s). %2", "", others).arg(where, message));
     m_banner->show();
 }
 
+// Drops the failures that have since loaded (or whose rows are gone); no failure left, no banner.
+void InventoryView::forgetLoaded()
+{
+    m_failed.removeIf([this](const Failure &f) {
+        if (!f.isRoot && !f.index.isValid())
+            return true;
+        return m_model->loadState(f.index) != models::LoadState::Failed;
+    });
+    if (m_failed.isEmpty())
+        m_banner->hide();
+}
+
+// Retries every place that failed, not just the last one.
 void InventoryView::retry()
 {
+    const QList<Failure> failed = std::exchange(m_failed, {});
     m_banner->hide();
-    m_model->retry(m_failedParent);
+    for (const Failure &f : failed)
+        if (f.isRoot || f.index.isValid())
+            m_model->retry(f.index);
 }
 
 } // namespace benchtop::widgets

@@ -22,18 +22,26 @@ public:
     explicit InventoryView(models::LocationTreeModel *model, QWidget *parent = nullptr);
 
     QTreeView *tree() const { return m_tree; }
+    QPushButton *retryButton() const { return m_retry; }
     QString statusText() const;
 
 private:
     void showFailure(const QModelIndex &parent, const QString &message);
+    void forgetLoaded();
     void retry();
+
+    struct Failure
+    {
+        QPersistentModelIndex index; // invalid for the top level
+        bool isRoot = false;         // tells the top level from a row that has gone
+    };
 
     models::LocationTreeModel *m_model;
     QTreeView *m_tree;
     QWidget *m_banner;
     QLabel *m_bannerText;
     QPushButton *m_retry;
-    QPersistentModelIndex m_failedParent;
+    QList<Failure> m_failed; // every place whose listing failed, for one Retry
 };
 
 } // namespace benchtop::widgets
