@@ -171,19 +171,6 @@ private:
                string(item, u"color"_s, path, &out->color);
     }
 
-    static Location toLocation(QList<Span> spans, Strand strand, bool inSequenceOrder)
-    {
-        if (inSequenceOrder && strand == Strand::Reverse)
-            std::reverse(spans.begin(), spans.end());
-        for (Span &span : spans)
-            span.strand = strand;
-        Location location;
-        location.spans = std::move(spans);
-        location.op =
-            location.spans.size() > 1 ? Location::Operator::Join : Location::Operator::Single;
-        return location;
-    }
-
     // "Segments: 101..200,301..400" as toApiJson() writes it.
     std::optional<QList<Span>> segments(QStringView line) const
     {
@@ -263,11 +250,12 @@ private:
                     return false;
                 if (feature.type.isEmpty())
                     feature.type = u"misc_feature"_s;
-                feature.location = toLocation(at.spans, at.strand, true);
+                feature.location = Location::onStrand(at.spans, at.strand);
                 QStringList lines = notes.split(u'\n');
                 if (lines.last().startsWith(kApiSegmentsPrefix)) {
                     if (const auto exact = segments(lines.last())) {
-                        feature.location = toLocation(*exact, at.strand, false);
+                        feature.location =
+                            Location::onStrand(*exact, at.strand, Location::SpanOrder::AlongStrand);
                         lines.removeLast();
                     }
                 }
@@ -320,7 +308,7 @@ private:
             } else {
                 m_cds.erase(paired);
             }
-            feature.location = toLocation(at.spans, at.strand, true);
+            feature.location = Location::onStrand(at.spans, at.strand);
             add(feature, u"translation"_s, aminoAcids);
             if (table != 1)
                 add(feature, u"transl_table"_s, QString::number(table));
@@ -339,7 +327,7 @@ private:
                 return false;
             Feature feature;
             feature.type = u"primer_bind"_s;
-            feature.location = toLocation(at.spans, at.strand, true);
+            feature.location = Location::onStrand(at.spans, at.strand);
             add(feature, u"label"_s, at.name);
             add(feature, u"sequence"_s, bases);
             add(feature, u"color"_s, at.color);

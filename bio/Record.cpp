@@ -24,6 +24,18 @@ qint64 Location::end() const
         ->end;
 }
 
+Location Location::onStrand(QList<Span> spans, Strand strand, SpanOrder order)
+{
+    if (order == SpanOrder::AlongSequence && strand == Strand::Reverse)
+        std::reverse(spans.begin(), spans.end());
+    for (Span &span : spans)
+        span.strand = strand;
+    Location location;
+    location.spans = std::move(spans);
+    location.op = location.spans.size() > 1 ? Operator::Join : Operator::Single;
+    return location;
+}
+
 Strand Location::strand() const
 {
     if (spans.isEmpty())

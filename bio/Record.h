@@ -46,6 +46,13 @@ struct Location
     QList<Span> spans;
     Operator op = Operator::Single;
 
+    enum class SpanOrder : quint8 { AlongSequence, AlongStrand };
+    // A location on one strand: every span gets `strand`, several spans make a join. Spans
+    // given AlongSequence are put in strand order (a reverse-strand join lists its last span
+    // first, as GenBank and Biopython do); AlongStrand ones are kept as given.
+    static Location onStrand(QList<Span> spans, Strand strand,
+                             SpanOrder order = SpanOrder::AlongSequence);
+
     bool isEmpty() const { return spans.isEmpty(); }
     qint64 start() const;  // the lowest span start (or 0)
     qint64 end() const;    // the highest span end (or 0)

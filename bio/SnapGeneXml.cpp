@@ -159,19 +159,6 @@ private:
         return true;
     }
 
-    static Location makeLocation(QList<Span> spans, Strand strand)
-    {
-        if (strand == Strand::Reverse)
-            std::reverse(spans.begin(), spans.end());
-        for (Span &span : spans)
-            span.strand = strand;
-        Location location;
-        location.spans = std::move(spans);
-        location.op =
-            location.spans.size() > 1 ? Location::Operator::Join : Location::Operator::Single;
-        return location;
-    }
-
     // Moves to the root element. Only the root is read: QXmlStreamReader::readNextStartElement()
     // past the root's end reports a premature end of document.
     bool enterRoot(QXmlStreamReader &xml, QStringView root)
@@ -235,7 +222,7 @@ private:
             return false; // run() reports it
         if (spans.isEmpty())
             return error(u"%1 has no segments"_s.arg(what));
-        feature.location = makeLocation(std::move(spans), strand);
+        feature.location = Location::onStrand(std::move(spans), strand);
 
         const auto label = std::find_if(qualifiers.cbegin(), qualifiers.cend(),
                                         [](const Qualifier &q) { return q.name == u"label"; });
@@ -316,7 +303,7 @@ private:
                     return false;
                 const Strand strand =
                     site.value("boundStrand"_L1) == u"1" ? Strand::Reverse : Strand::Forward;
-                Location location = makeLocation(std::move(spans), strand);
+                Location location = Location::onStrand(std::move(spans), strand);
                 // SnapGene stores each site twice (the second marked simplified="1").
                 if (!sites.contains(location))
                     sites.append(std::move(location));
