@@ -1,12 +1,16 @@
 #include "LabServer.h"
 
 #include "ApiError.h"
+#include "InventoryRoutes.h"
 #include "LocationRoutes.h"
 #include "Logging.h"
+#include "NotebookRoutes.h"
+#include "SequenceRoutes.h"
 #include "http/HttpServer.h"
 #include "storage/DemoData.h"
 
 #include <QElapsedTimer>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -17,13 +21,25 @@ LabServer::LabServer(LabServerConfig config, QObject *parent)
     , m_config(std::move(config))
     , m_db(DatabaseConfig{m_config.database})
     , m_keys(m_db)
+    , m_resources(m_db)
+    , m_tasks(m_db, m_workers)
+    , m_context{m_db, m_resources, m_tasks}
 {
-    addLocationRoutes(m_router, m_db);
+    m_workers.setMaxThreadCount(std::max(4, QThread::idealThreadCount()));
+    m_workers.setExpiryTimeout(-1); // threads keep their database connections
+    addTaskRoutes(m_router, m_tasks);
+    addLocationRoutes(m_router, m_context);
+    addInventoryRoutes(m_router, m_context);
+    addSequenceRoutes(m_router, m_context);
+    addNotebookRoutes(m_router, m_context);
 }
 
 LabServer::~LabServer()
 {
     stop();
+    m_workers.waitForDone();
+    m_tasks.waitForIdle();
+    m_workers.waitForDone();
 }
 
 bool LabServer::start(QString *error)
@@ -82,13 +98,21 @@ QUrl LabServer::baseUrl() const
 void LabServer::handle(const http::HttpRequest &request,
                        std::shared_ptr<http::HttpResponder> responder)
 {
-    QElapsedTimer timer;
-    timer.start();
-    http::HttpResponse response = dispatch(request);
-    ++m_requestsServed;
-    qCDebug(lcServer).noquote() << request.method << request.target << response.status
-                                << timer.elapsed() << "ms";
-    responder->send(std::move(response));
+    m_workers.start([this, request, responder] {
+        QElapsedTimer timer;
+        timer.start();
+        http::HttpResponse response = dispatch(request);
+        ++m_requestsServed;
+        qCDebug(lcServer).noquote()
+            << request.method << request.target << response.status << timer.elapsed() << "ms";
+        // Answer from the adapter's thread, which owns the connection.
+        QMetaObject::invokeMethod(
+            this,
+            [responder, response = std::move(response)]() mutable {
+                responder->send(std::move(response));
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 http::HttpResponse LabServer::dispatch(const http::HttpRequest &request)
@@ -115,8 +139,26 @@ http::HttpResponse LabServer::dispatch(const http::HttpRequest &request)
     const QByteArray host = request.header("host");
     const QString baseUrl = host.isEmpty() ? this->baseUrl().toString(QUrl::StripTrailingSlash)
                                            : u"http://"_s + QString::fromLatin1(host);
-    RequestContext context{request, match.params, principal.value_or(Principal{}), baseUrl};
-    return (*match.handler)(context);
+    RequestContext context{request, match.params, principal.value_or(Principal{}), baseUrl, {}};
+    // One transaction per request: an answer of 400 or above rolls back everything the
+    // request wrote, so a refused request changes nothing.
+    http::HttpResponse response;
+    const auto access = request.method == "GET" || request.method == "HEAD"
+                            ? Database::Access::Read
+                            : Database::Access::Write;
+    const bool committed = m_db.transaction(
+        [&] {
+            response = (*match.handler)(context);
+            return response.status < 400;
+        },
+        access);
+    if (!committed && response.status < 400)
+        return internalError();
+    if (committed) {
+        for (const auto &work : std::as_const(context.afterCommit))
+            work();
+    }
+    return response;
 }
 
 } // namespace benchtop::server

@@ -4,14 +4,19 @@
 #pragma once
 
 #include "Auth.h"
+#include "ResourceRoutes.h"
+#include "Resources.h"
 #include "Router.h"
+#include "Tasks.h"
 #include "http/HttpTypes.h"
 #include "storage/Database.h"
 
 #include <QHostAddress>
 #include <QObject>
+#include <QThreadPool>
 #include <QUrl>
 
+#include <atomic>
 #include <memory>
 
 namespace benchtop::server {
@@ -45,6 +50,7 @@ public:
     quint64 requestsServed() const { return m_requestsServed; }
     Database &database() { return m_db; }
     ApiKeys &apiKeys() { return m_keys; }
+    Tasks &tasks() { return m_tasks; }
 
 private:
     void handle(const http::HttpRequest &request, std::shared_ptr<http::HttpResponder> responder);
@@ -53,9 +59,15 @@ private:
     LabServerConfig m_config;
     Database m_db;
     ApiKeys m_keys;
+    Resources m_resources;
+    // Requests run here, so a slow one (a big search, a long list) holds up no other; the HTTP
+    // adapter stays on the server's thread and only parses and writes.
+    QThreadPool m_workers;
+    Tasks m_tasks;
+    ServerContext m_context;
     Router m_router;
     std::unique_ptr<http::HttpServer> m_http;
-    quint64 m_requestsServed = 0;
+    std::atomic<quint64> m_requestsServed = 0;
 };
 
 } // namespace benchtop::server

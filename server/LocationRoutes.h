@@ -1,12 +1,10 @@
-// GET /api/v2/locations (filters, sorts and paging as the spec lists them) and
-// GET /api/v2/locations/{location_id}.
 #pragma once
+
+#include "ResourceRoutes.h"
 
 namespace benchtop::server {
 
-class Database;
-class Router;
-
-void addLocationRoutes(Router &router, Database &db);
+ResourceType locationType();
+void addLocationRoutes(Router &router, ServerContext &server);
 
 } // namespace benchtop::server

@@ -8,6 +8,9 @@
 #include "http/HttpTypes.h"
 
 #include <QHash>
+#include <QList>
+
+#include <functional>
 
 namespace benchtop::server {
 
@@ -17,6 +20,9 @@ struct RequestContext
     QHash<QString, QString> params;
     Principal principal;
     QString baseUrl; // "http://host:port", as the client addressed us, for webURL fields
+    // Work to start once the request's transaction has committed (e.g. a background task that
+    // must see the rows the request wrote). Dropped if the request fails.
+    mutable QList<std::function<void()>> afterCommit;
 
     QString param(const QString &name) const { return params.value(name); }
 };

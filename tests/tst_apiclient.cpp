@@ -53,15 +53,15 @@ private Q_SLOTS:
     {
         // '+' must reach the server as a plus, not as a space.
         QString error;
-        m_lab.database().exec(u"INSERT INTO locations (id, name, created_at, modified_at) "
-                              "VALUES ('loc_plus0001', 'A+B & C', '2026', '2026')"_s);
+        m_lab.database().exec(u"INSERT INTO resources (kind, id, name, created_at, modified_at) "
+                              "VALUES ('location', 'loc_plus0001', 'A+B & C', '2026', '2026')"_s);
         ApiClient client(connection());
         QUrlQuery query;
         query.addQueryItem(u"name"_s, u"A+B & C"_s);
         ApiReply *reply = client.get(u"/locations"_s, query);
         QVERIFY(waitFor(reply));
         QCOMPARE(reply->json()[u"locations"_s].toArray().size(), 1);
-        m_lab.database().exec(u"DELETE FROM locations WHERE id = 'loc_plus0001'"_s);
+        m_lab.database().exec(u"DELETE FROM resources WHERE id = 'loc_plus0001'"_s);
     }
 
     void apiErrorBodyIsTyped()

@@ -85,8 +85,8 @@ private Q_SLOTS:
         QVERIFY(lab.database().transaction([&] {
             for (int i = 0; i < 1000; ++i)
                 lab.database().exec(
-                    u"INSERT INTO locations (id, name, created_at, modified_at) "
-                    "VALUES (?, ?, '2026', '2026')"_s,
+                    u"INSERT INTO resources (kind, id, name, created_at, modified_at) "
+                    "VALUES ('location', ?, ?, '2026', '2026')"_s,
                     {u"loc_room%1"_s.arg(i, 4, 10, QChar(u'0')), u"Room %1"_s.arg(i)});
             return true;
         }));

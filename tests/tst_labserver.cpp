@@ -3,6 +3,7 @@
 #include "TestLabServer.h"
 #include "server/Ids.h"
 #include "server/storage/Database.h"
+#include "server/storage/Migrations.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -164,8 +165,8 @@ private Q_SLOTS:
         // the second page (offset paging would repeat a row here).
         const QString now = benchtop::server::timestampNow();
         QVERIFY(!m_lab.database()
-                     .exec(u"INSERT INTO locations (id, name, created_at, modified_at) VALUES "
-                           "('loc_early001', '0 early', ?, ?)"_s,
+                     .exec(u"INSERT INTO resources (kind, id, name, created_at, modified_at) VALUES "
+                           "('location', 'loc_early001', '0 early', ?, ?)"_s,
                            {now, now})
                      .lastError()
                      .isValid());
@@ -175,7 +176,7 @@ private Q_SLOTS:
         const QString lastOfFirst = first.json[u"locations"_s][9][u"name"_s].toString();
         const QString firstOfSecond = second.json[u"locations"_s][0][u"name"_s].toString();
         QVERIFY2(lastOfFirst < firstOfSecond, qPrintable(lastOfFirst + u" / "_s + firstOfSecond));
-        m_lab.database().exec(u"DELETE FROM locations WHERE id = 'loc_early001'"_s);
+        m_lab.database().exec(u"DELETE FROM resources WHERE id = 'loc_early001'"_s);
     }
 
     void pagingThroughTiesAndMissingBarcodes_data()
@@ -193,8 +194,8 @@ private Q_SLOTS:
         QFETCH(QString, sort);
         QVERIFY(m_lab.database().transaction([&] {
             for (int i = 0; i < 7; ++i) {
-                m_lab.database().exec(u"INSERT INTO locations (id, name, created_at, modified_at) "
-                                      "VALUES (?, ?, '2030-01-01T00:00:00.000Z', "
+                m_lab.database().exec(u"INSERT INTO resources (kind, id, name, created_at, modified_at) "
+                                      "VALUES ('location', ?, ?, '2030-01-01T00:00:00.000Z', "
                                       "'2030-01-01T00:00:00.000Z')"_s,
                                       {u"loc_tie%1"_s.arg(i), u"Tie %1"_s.arg(i)});
             }
@@ -202,7 +203,7 @@ private Q_SLOTS:
         }));
         const QString query = u"pageSize=3"_s + (sort.isEmpty() ? QString() : u"&sort="_s + sort);
         const QStringList paged = walk(query, nullptr, u"id"_s);
-        m_lab.database().exec(u"DELETE FROM locations WHERE id LIKE 'loc_tie%'"_s);
+        m_lab.database().exec(u"DELETE FROM resources WHERE id LIKE 'loc_tie%'"_s);
         QCOMPARE(paged.size(), 47);
         QCOMPARE(QSet<QString>(paged.begin(), paged.end()).size(), 47); // no repeats, no gaps
     }
@@ -284,7 +285,7 @@ private Q_SLOTS:
         QCOMPARE(get(u"/api/v2/no-such-thing"_s).status, 404);
         const Response wrongMethod = request("DELETE", u"/api/v2/locations"_s, m_lab.apiKey());
         QCOMPARE(wrongMethod.status, 405);
-        QCOMPARE(wrongMethod.allow, QByteArray("GET"));
+        QCOMPARE(wrongMethod.allow, QByteArray("GET, POST"));
     }
 
     void restartKeepsDataAndDoesNotReseed()
@@ -295,7 +296,7 @@ private Q_SLOTS:
         QSqlQuery users = m_lab.database().exec(u"SELECT COUNT(*) FROM users"_s);
         QVERIFY(users.next());
         QCOMPARE(users.value(0).toInt(), 1);
-        QCOMPARE(m_lab.database().schemaVersion(), 1);
+        QCOMPARE(m_lab.database().schemaVersion(), benchtop::server::migrations(false).last().version);
     }
 };
 

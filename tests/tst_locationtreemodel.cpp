@@ -133,8 +133,8 @@ private Q_SLOTS:
     {
         const QString now = benchtop::server::timestampNow();
         for (const QString &name : {u"Box 10"_s, u"Box 2"_s, u"box 1"_s}) {
-            m_lab->database().exec(u"INSERT INTO locations (id, name, created_at, modified_at) "
-                                   "VALUES (?, ?, ?, ?)"_s,
+            m_lab->database().exec(u"INSERT INTO resources (kind, id, name, created_at, modified_at) "
+                                   "VALUES ('location', ?, ?, ?, ?)"_s,
                                    {benchtop::server::newId(u"loc_"), name, now, now});
         }
         QVERIFY(load({}));
@@ -147,7 +147,7 @@ private Q_SLOTS:
         QVERIFY(m_lab->database().transaction([&] {
             for (int i = 0; i < 230; ++i) {
                 m_lab->database().exec(
-                    u"INSERT INTO locations (id, name, created_at, modified_at) VALUES (?, ?, ?, ?)"_s,
+                    u"INSERT INTO resources (kind, id, name, created_at, modified_at) VALUES ('location', ?, ?, ?, ?)"_s,
                     {benchtop::server::newId(u"loc_"), u"Room %1"_s.arg(i), now, now});
             }
             return true;

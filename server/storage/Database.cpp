@@ -5,7 +5,9 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QSqlError>
+#include <QThread>
 #include <QUrl>
 #include <QUuid>
 
@@ -16,6 +18,13 @@ bool DatabaseConfig::isPostgres() const
     return location.startsWith(u"postgres://") || location.startsWith(u"postgresql://");
 }
 
+namespace {
+
+// Transaction depth per thread and Database: nested transactions become savepoints.
+thread_local QHash<const Database *, int> t_depth;
+
+} // namespace
+
 Database::Database(DatabaseConfig config)
     : m_config(std::move(config))
     , m_connectionName(u"benchtop-server-" + QUuid::createUuid().toString(QUuid::WithoutBraces))
@@ -23,6 +32,11 @@ Database::Database(DatabaseConfig config)
 
 Database::~Database()
 {
+    QMutexLocker lock(&m_namesMutex);
+    for (const QString &name : std::as_const(m_threadConnections)) {
+        QSqlDatabase::database(name, false).close();
+        QSqlDatabase::removeDatabase(name);
+    }
     if (QSqlDatabase::contains(m_connectionName)) {
         QSqlDatabase::database(m_connectionName, false).close();
         QSqlDatabase::removeDatabase(m_connectionName);
@@ -31,6 +45,7 @@ Database::~Database()
 
 bool Database::open(QString *error)
 {
+    m_openThread = QThread::currentThread();
     QSqlDatabase db;
     if (m_config.isPostgres()) {
         const QUrl url(m_config.location);
@@ -48,24 +63,34 @@ bool Database::open(QString *error)
         }
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         db.setDatabaseName(file.absoluteFilePath());
-        // Another process (a second server on the same file) may hold a write lock briefly.
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        // Another writer (a worker thread, a second server on the same file) may hold the write
+        // lock for a moment.
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     }
     if (!db.open()) {
         *error = db.lastError().text();
         return false;
     }
-    if (!m_config.isPostgres()) {
-        for (const char *pragma :
-             {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"}) {
-            QSqlQuery query(db);
-            if (!query.exec(QString::fromLatin1(pragma))) {
-                *error = query.lastError().text();
-                return false;
-            }
+    if (!configure(db, error))
+        return false;
+    return migrate(error);
+}
+
+bool Database::configure(QSqlDatabase &db, QString *error) const
+{
+    const QStringList statements =
+        m_config.isPostgres() ? QStringList{QStringLiteral("SET client_min_messages TO WARNING")}
+                              : QStringList{QStringLiteral("PRAGMA journal_mode=WAL"),
+                                            QStringLiteral("PRAGMA foreign_keys=ON"),
+                                            QStringLiteral("PRAGMA synchronous=NORMAL")};
+    for (const QString &statement : statements) {
+        QSqlQuery query(db);
+        if (!query.exec(statement)) {
+            *error = query.lastError().text();
+            return false;
         }
     }
-    return migrate(error);
+    return true;
 }
 
 bool Database::isOpen() const
@@ -75,7 +100,23 @@ bool Database::isOpen() const
 
 QSqlDatabase Database::connection() const
 {
-    return QSqlDatabase::database(m_connectionName, false);
+    static thread_local const QString threadTag =
+        QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // The thread that opened the Database uses the first connection.
+    if (m_openThread == QThread::currentThread())
+        return QSqlDatabase::database(m_connectionName, false);
+    const QString name = m_connectionName + u'@' + threadTag;
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name, false);
+    QSqlDatabase db = QSqlDatabase::cloneDatabase(m_connectionName, name);
+    QString error;
+    if (!db.open() || !configure(db, &error)) {
+        qCWarning(lcServer) << "cannot open a database connection for a worker thread:"
+                            << db.lastError().text() << error;
+    }
+    QMutexLocker lock(&m_namesMutex);
+    m_threadConnections.append(name);
+    return db;
 }
 
 QSqlQuery Database::exec(const QString &sql, const QVariantList &bindings) const
@@ -93,20 +134,66 @@ QSqlQuery Database::exec(const QString &sql, const QVariantList &bindings) const
     return query;
 }
 
-bool Database::transaction(const std::function<bool()> &work)
+bool Database::isUniqueViolation(const QSqlQuery &query)
 {
-    QSqlDatabase db = connection();
-    if (!db.transaction()) {
-        qCWarning(lcServer) << "cannot begin a transaction:" << db.lastError().text();
+    const QSqlError error = query.lastError();
+    // SQLite: extended code 2067 (SQLITE_CONSTRAINT_UNIQUE) or 1555 (PRIMARY KEY);
+    // PostgreSQL: SQLSTATE 23505.
+    const QString code = error.nativeErrorCode();
+    return code == u"2067" || code == u"1555" || code == u"23505" ||
+           error.databaseText().contains(u"UNIQUE constraint failed");
+}
+
+bool Database::inTransaction() const
+{
+    return t_depth.value(this) > 0;
+}
+
+bool Database::begin(Access access)
+{
+    QSqlQuery query(connection());
+    if (m_config.isPostgres()) {
+        if (!query.exec(QStringLiteral("BEGIN")))
+            return false;
+        // One writer at a time across every server process on this database.
+        if (access == Access::Write &&
+            !query.exec(QStringLiteral("SELECT pg_advisory_xact_lock(8470)"))) {
+            QSqlQuery(connection()).exec(QStringLiteral("ROLLBACK"));
+            return false;
+        }
+        return true;
+    }
+    return query.exec(access == Access::Write ? QStringLiteral("BEGIN IMMEDIATE")
+                                              : QStringLiteral("BEGIN"));
+}
+
+bool Database::transaction(const std::function<bool()> &work, Access access)
+{
+    const int depth = t_depth.value(this);
+    const QString savepoint = QStringLiteral("sp%1").arg(depth);
+    QSqlQuery control(connection());
+    if (depth == 0 ? !begin(access) : !control.exec(u"SAVEPOINT " + savepoint)) {
+        qCWarning(lcServer) << "cannot begin a transaction:" << connection().lastError().text()
+                            << control.lastError().text();
         return false;
     }
-    if (!work()) {
-        db.rollback();
+    t_depth[this] = depth + 1;
+    const bool ok = work();
+    t_depth[this] = depth;
+    if (depth > 0) {
+        control.exec(ok ? QString(u"RELEASE SAVEPOINT " + savepoint)
+                        : QString(u"ROLLBACK TO SAVEPOINT " + savepoint));
+        if (!ok)
+            control.exec(u"RELEASE SAVEPOINT " + savepoint);
+        return ok;
+    }
+    if (!ok) {
+        control.exec(QStringLiteral("ROLLBACK"));
         return false;
     }
-    if (!db.commit()) {
-        qCWarning(lcServer) << "commit failed:" << db.lastError().text();
-        db.rollback();
+    if (!control.exec(QStringLiteral("COMMIT"))) {
+        qCWarning(lcServer) << "commit failed:" << control.lastError().text();
+        control.exec(QStringLiteral("ROLLBACK"));
         return false;
     }
     return true;
@@ -127,7 +214,7 @@ bool Database::migrate(QString *error)
         return false;
     }
     const int current = schemaVersion();
-    const QList<Migration> &all = migrations();
+    const QList<Migration> all = migrations(m_config.isPostgres());
     for (const Migration &migration : all) {
         if (migration.version <= current)
             continue;

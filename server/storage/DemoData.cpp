@@ -2,6 +2,7 @@
 
 #include "../Ids.h"
 #include "../Logging.h"
+#include "../Resources.h"
 #include "../Users.h"
 #include "Database.h"
 
@@ -22,6 +23,7 @@ public:
     {}
 
     bool ok() const { return m_ok; }
+    const QString &creator() const { return m_creator; }
 
     // The demo user, made if missing (an administrator may have created users first).
     void user(const QString &handle, const QString &name, const QString &email)
@@ -52,10 +54,11 @@ public:
         const QString id = newId(u"loc_");
         // Each row a moment apart, so the default sort (modifiedAt) has a stable, meaningful order.
         const QString at = stamp();
-        run(u"INSERT INTO locations (id, name, barcode, parent_storage_id, schema_id, "
-            "creator_id, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
-            {id, name, barcode, parentId.isEmpty() ? QVariant() : QVariant(parentId), schemaId,
-             m_creator, at, at});
+        run(u"INSERT INTO resources (id, kind, name, name_folded, barcode, parent_id, schema_id, "
+            "creator_id, created_at, modified_at, data) VALUES (?, 'location', ?, ?, ?, ?, ?, "
+            "?, ?, ?, '{\"fields\":{}}')"_s,
+            {id, name, foldName(name), barcode, nullableText(parentId), schemaId, m_creator, at,
+             at});
         return id;
     }
 
@@ -84,7 +87,7 @@ private:
 
 bool seedDemoDataIfEmpty(Database &db)
 {
-    QSqlQuery count = db.exec(u"SELECT COUNT(*) FROM locations"_s);
+    QSqlQuery count = db.exec(u"SELECT COUNT(*) FROM resources WHERE kind = 'location'"_s);
     if (!count.next() || count.value(0).toInt() > 0)
         return count.isActive();
 
@@ -119,6 +122,13 @@ bool seedDemoDataIfEmpty(Database &db)
             }
         }
         seed.location(u"Cold room (4 °C)"_s, u"ROOM-4C"_s, room);
+        // Each part of the API seeds its own demo records: sequences first (tubes hold them),
+        // then boxes, plates and tubes, then notebook entries that link to both.
+        Resources resources(db);
+        if (seed.ok() && !(seedSequenceDemo(resources, seed.creator()) &&
+                           seedInventoryDemo(resources, seed.creator()) &&
+                           seedNotebookDemo(resources, seed.creator())))
+            return false;
         if (seed.ok())
             qCInfo(lcServer) << "seeded demo data";
         return seed.ok();

@@ -13,6 +13,12 @@ struct Migration
     QStringList statements;
 };
 
-const QList<Migration> &migrations();
+// `postgres` lets a step pick a type that differs (BLOB vs BYTEA); everything else is shared.
+QList<Migration> migrations(bool postgres);
+
+// The steps each part of the API owns (server/*Routes.cpp keep them beside their SQL).
+QStringList inventoryMigration(bool postgres);
+QStringList sequenceMigration(bool postgres);
+QStringList notebookMigration(bool postgres);
 
 } // namespace benchtop::server
