@@ -50,7 +50,7 @@ ApiResponse ApiTestClient::send(const QByteArray &method, const QString &path,
     if (!m_authorization.isEmpty())
         request.setRawHeader("Authorization", m_authorization);
     else if (!m_key.isEmpty())
-        request.setRawHeader("Authorization", "Basic " + (m_key.toUtf8() + ':').toBase64());
+        request.setRawHeader("Authorization", "Basic " + QByteArray(m_key.toUtf8() + ':').toBase64());
     if (!body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
