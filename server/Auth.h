@@ -18,6 +18,14 @@ struct Principal
     QString userId;
     QString handle;
     QString name;
+    QString keyId; // the API key (or OAuth client) the request came with: rate limits count per key
+};
+
+// An OAuth2 access token issued by POST /api/v2/token.
+struct AccessToken
+{
+    QString token;
+    int expiresInSeconds = 0;
 };
 
 struct ApiKeyInfo
@@ -36,8 +44,16 @@ public:
         : m_db(db)
     {}
 
-    // The user behind an "Authorization: Basic ..." header, if the key is known and live.
-    std::optional<Principal> authenticate(const QByteArray &authorization) const;
+    // The user behind an "Authorization: Basic <key>" or "Bearer <token>" header, if the key is
+    // known and live (and the token unexpired). On failure *reason (if given) says why, in
+    // words a client's developer can act on.
+    std::optional<Principal> authenticate(const QByteArray &authorization,
+                                          QString *reason = nullptr) const;
+
+    // OAuth2 client credentials: an API key is also a client, its id ("key_...") the client id
+    // and the key the secret. Returns nullopt if they do not match a live key.
+    std::optional<AccessToken> issueToken(const QString &clientId, const QString &clientSecret,
+                                          int lifetimeSeconds);
 
     // Issues a key for the user with that handle; returns the key (shown once), or an empty
     // string with *error set.

@@ -10,6 +10,7 @@
 #include "storage/DemoData.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QThread>
 
 using namespace Qt::StringLiterals;
@@ -21,12 +22,18 @@ LabServer::LabServer(LabServerConfig config, QObject *parent)
     , m_config(std::move(config))
     , m_db(DatabaseConfig{m_config.database})
     , m_keys(m_db)
+    , m_limiter(m_config.rateLimit, m_config.rateWindowSeconds)
     , m_resources(m_db)
     , m_tasks(m_db, m_workers)
     , m_context{m_db, m_resources, m_tasks}
 {
     m_workers.setMaxThreadCount(std::max(4, QThread::idealThreadCount()));
     m_workers.setExpiryTimeout(-1); // threads keep their database connections
+    m_clock.start();
+    m_router.add(
+        "POST", u"/api/v2/token"_s,
+        [this](const RequestContext &context) { return issueToken(context); },
+        Router::Access::Public);
     addTaskRoutes(m_router, m_tasks);
     addLocationRoutes(m_router, m_context);
     addInventoryRoutes(m_router, m_context);
@@ -115,6 +122,73 @@ void LabServer::handle(const http::HttpRequest &request,
     });
 }
 
+namespace {
+
+void addRateLimitHeaders(http::HttpResponse &response, const RateLimiter::Decision &budget)
+{
+    response.setHeader("x-rate-limit-limit", QByteArray::number(budget.limit));
+    response.setHeader("x-rate-limit-remaining", QByteArray::number(budget.remaining));
+    response.setHeader("x-rate-limit-reset", QByteArray::number(budget.resetSeconds));
+}
+
+http::HttpResponse oauthError(int status, const QString &type, const QString &message)
+{
+    auto response = apiError(status, type, message);
+    if (status == 401)
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Benchling\"");
+    return response;
+}
+
+} // namespace
+
+// OAuth2 client credentials (RFC 6749 §4.4): the client authenticates with HTTP Basic
+// (client_id:client_secret) or with the two form fields, and gets a bearer token.
+http::HttpResponse LabServer::issueToken(const RequestContext &context)
+{
+    QByteArray form = context.request.body;
+    form.replace('+', ' ');
+    const QUrlQuery fields(QString::fromUtf8(form));
+    const auto field = [&](const QString &name) {
+        return fields.queryItemValue(name, QUrl::FullyDecoded);
+    };
+    const QString grant = field(u"grant_type"_s);
+    if (grant.isEmpty()) {
+        return oauthError(400, u"invalid_request"_s,
+                          u"grant_type is required (form-encoded: "
+                          "grant_type=client_credentials)."_s);
+    }
+    if (grant != u"client_credentials"_s) {
+        return oauthError(
+            400, u"unsupported_grant_type"_s,
+            u"Only grant_type=client_credentials is supported, not \"%1\"."_s.arg(grant));
+    }
+    QString clientId = field(u"client_id"_s);
+    QString secret = field(u"client_secret"_s);
+    const QByteArray authorization = context.request.header("authorization");
+    if (authorization.size() > 6 && qstrnicmp(authorization.constData(), "basic ", 6) == 0) {
+        const QByteArray decoded = QByteArray::fromBase64(authorization.mid(6).trimmed());
+        const qsizetype colon = decoded.indexOf(':');
+        if (colon > 0) {
+            clientId = QString::fromUtf8(decoded.left(colon));
+            secret = QString::fromUtf8(decoded.mid(colon + 1));
+        }
+    }
+    if (clientId.isEmpty() || secret.isEmpty()) {
+        return oauthError(401, u"invalid_client"_s,
+                          u"Send the client id and secret with HTTP Basic authentication or as "
+                          "client_id and client_secret."_s);
+    }
+    const auto token = m_keys.issueToken(clientId, secret, m_config.tokenLifetimeSeconds);
+    if (!token) {
+        return oauthError(401, u"invalid_client"_s,
+                          u"The client id and secret do not match a live API client."_s);
+    }
+    return http::HttpResponse::json(
+        200, QJsonDocument(QJsonObject{{u"access_token"_s, token->token},
+                                       {u"token_type"_s, u"Bearer"_s},
+                                       {u"expires_in"_s, token->expiresInSeconds}}));
+}
+
 http::HttpResponse LabServer::dispatch(const http::HttpRequest &request)
 {
     const Router::Match match = m_router.match(request.method, request.path);
@@ -129,11 +203,25 @@ http::HttpResponse LabServer::dispatch(const http::HttpRequest &request)
         return notFound(u"There is no API operation at %1."_s.arg(request.path), {});
     }
     std::optional<Principal> principal;
+    std::optional<RateLimiter::Decision> budget;
     if (match.access == Router::Access::Authenticated) {
-        principal = m_keys.authenticate(request.header("authorization"));
-        if (!principal) {
-            return unauthorized(u"Authentication failed: send a valid API key as the user name "
-                                "of HTTP Basic authentication."_s);
+        QString reason;
+        principal = m_keys.authenticate(request.header("authorization"), &reason);
+        if (!principal)
+            return unauthorized(u"Authentication failed. "_s + reason);
+        if (m_limiter.enabled()) {
+            budget = m_limiter.take(principal->keyId, m_clock.elapsed());
+            if (!budget->allowed) {
+                auto response = apiError(
+                    429, u"invalid_request_error"_s,
+                    u"Too many requests with this key: the limit is %1 per %2 s. Retry after "
+                    "%3 s."_s.arg(budget->limit)
+                        .arg(m_config.rateWindowSeconds)
+                        .arg(budget->resetSeconds));
+                response.setHeader("Retry-After", QByteArray::number(budget->resetSeconds));
+                addRateLimitHeaders(response, *budget);
+                return response;
+            }
         }
     }
     const QByteArray host = request.header("host");
@@ -158,6 +246,8 @@ http::HttpResponse LabServer::dispatch(const http::HttpRequest &request)
         for (const auto &work : std::as_const(context.afterCommit))
             work();
     }
+    if (budget)
+        addRateLimitHeaders(response, *budget);
     return response;
 }
 

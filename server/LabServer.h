@@ -4,6 +4,7 @@
 #pragma once
 
 #include "Auth.h"
+#include "RateLimiter.h"
 #include "ResourceRoutes.h"
 #include "Resources.h"
 #include "Router.h"
@@ -11,6 +12,7 @@
 #include "http/HttpTypes.h"
 #include "storage/Database.h"
 
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QObject>
 #include <QThreadPool>
@@ -32,6 +34,11 @@ struct LabServerConfig
     quint16 port = 0; // 0: any free port
     bool seedDemoData = true;
     http::HttpLimits limits;
+    // Per API key: at most rateLimit requests per rateWindowSeconds (0: unlimited).
+    int rateLimit = 0;
+    int rateWindowSeconds = 10;
+    // Lifetime of OAuth2 access tokens from POST /api/v2/token (Benchling: 900 s).
+    int tokenLifetimeSeconds = 900;
 };
 
 class LabServer : public QObject
@@ -55,10 +62,13 @@ public:
 private:
     void handle(const http::HttpRequest &request, std::shared_ptr<http::HttpResponder> responder);
     http::HttpResponse dispatch(const http::HttpRequest &request);
+    http::HttpResponse issueToken(const RequestContext &context);
 
     LabServerConfig m_config;
     Database m_db;
     ApiKeys m_keys;
+    RateLimiter m_limiter;
+    QElapsedTimer m_clock;
     Resources m_resources;
     // Requests run here, so a slow one (a big search, a long list) holds up no other; the HTTP
     // adapter stays on the server's thread and only parses and writes.

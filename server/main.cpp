@@ -108,6 +108,11 @@ int main(int argc, char *argv[])
         {u"list-keys"_s, u"List API keys, then exit."_s},
         {u"user"_s, u"User handle for --create-key."_s, u"handle"_s,
          QString::fromUtf16(kDemoUserHandle)},
+        {u"rate-limit"_s,
+         u"Requests allowed per API key and window, as N/SECONDS (0: unlimited)."_s, u"n/seconds"_s,
+         u"1000/10"_s},
+        {u"token-lifetime"_s, u"Seconds an OAuth access token stays valid."_s, u"seconds"_s,
+         u"900"_s},
     });
     parser.process(app);
 
@@ -126,6 +131,19 @@ int main(int argc, char *argv[])
         host = host.mid(1, host.size() - 2); // [::1]:8470
     if (colon < 0 || !portOk || !config.address.setAddress(host))
         return fail(u"--listen takes HOST:PORT, e.g. 127.0.0.1:8470 or 0.0.0.0:8470"_s);
+
+    const QStringList rate = parser.value(u"rate-limit"_s).split(u'/');
+    bool rateOk = false;
+    bool windowOk = rate.size() == 1;
+    config.rateLimit = rate.first().toInt(&rateOk);
+    if (rate.size() == 2)
+        config.rateWindowSeconds = rate.last().toInt(&windowOk);
+    if (!rateOk || !windowOk || config.rateLimit < 0 || config.rateWindowSeconds < 1)
+        return fail(u"--rate-limit takes N/SECONDS, e.g. 1000/10, or 0 for no limit"_s);
+    bool lifetimeOk = false;
+    config.tokenLifetimeSeconds = parser.value(u"token-lifetime"_s).toInt(&lifetimeOk);
+    if (!lifetimeOk || config.tokenLifetimeSeconds < 1)
+        return fail(u"--token-lifetime takes a number of seconds"_s);
 
     LabServer server(config);
     const bool administering = parser.isSet(u"create-user"_s) || parser.isSet(u"create-key"_s) ||

@@ -33,10 +33,10 @@ Database::Database(DatabaseConfig config)
 Database::~Database()
 {
     QMutexLocker lock(&m_namesMutex);
-    for (const QString &name : std::as_const(m_threadConnections)) {
-        QSqlDatabase::database(name, false).close();
+    // Worker threads have finished by now (the server waits for its pool); removing a
+    // connection closes it, from whichever thread.
+    for (const QString &name : std::as_const(m_threadConnections))
         QSqlDatabase::removeDatabase(name);
-    }
     if (QSqlDatabase::contains(m_connectionName)) {
         QSqlDatabase::database(m_connectionName, false).close();
         QSqlDatabase::removeDatabase(m_connectionName);
