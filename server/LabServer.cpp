@@ -24,11 +24,13 @@ LabServer::LabServer(LabServerConfig config, QObject *parent)
     , m_keys(m_db)
     , m_limiter(m_config.rateLimit, m_config.rateWindowSeconds)
     , m_resources(m_db)
-    , m_tasks(m_db, m_workers)
+    , m_tasks(m_db, m_writers)
     , m_context{m_db, m_resources, m_tasks}
 {
-    m_workers.setMaxThreadCount(std::max(4, QThread::idealThreadCount()));
-    m_workers.setExpiryTimeout(-1); // threads keep their database connections
+    m_readers.setMaxThreadCount(std::max(4, QThread::idealThreadCount()));
+    m_writers.setMaxThreadCount(1);
+    for (QThreadPool *pool : {&m_readers, &m_writers})
+        pool->setExpiryTimeout(-1); // threads keep their database connections
     m_clock.start();
     m_router.add(
         "POST", u"/api/v2/token"_s,
@@ -44,9 +46,10 @@ LabServer::LabServer(LabServerConfig config, QObject *parent)
 LabServer::~LabServer()
 {
     stop();
-    m_workers.waitForDone();
+    m_readers.waitForDone();
+    m_writers.waitForDone();
     m_tasks.waitForIdle();
-    m_workers.waitForDone();
+    m_writers.waitForDone();
 }
 
 bool LabServer::start(QString *error)
@@ -105,7 +108,8 @@ QUrl LabServer::baseUrl() const
 void LabServer::handle(const http::HttpRequest &request,
                        std::shared_ptr<http::HttpResponder> responder)
 {
-    m_workers.start([this, request, responder] {
+    const bool reads = request.method == "GET" || request.method == "HEAD";
+    (reads ? m_readers : m_writers).start([this, request, responder] {
         QElapsedTimer timer;
         timer.start();
         http::HttpResponse response = dispatch(request);

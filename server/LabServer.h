@@ -70,9 +70,12 @@ private:
     RateLimiter m_limiter;
     QElapsedTimer m_clock;
     Resources m_resources;
-    // Requests run here, so a slow one (a big search, a long list) holds up no other; the HTTP
-    // adapter stays on the server's thread and only parses and writes.
-    QThreadPool m_workers;
+    // Requests run on these pools, so a slow one (a big search, a long list) holds up no other;
+    // the HTTP adapter stays on the server's thread and only parses and writes. Writers are
+    // serialised by the database anyway, so they queue on one thread of their own (with the
+    // background tasks) instead of tying up the readers' threads while they wait.
+    QThreadPool m_readers;
+    QThreadPool m_writers;
     Tasks m_tasks;
     ServerContext m_context;
     Router m_router;
