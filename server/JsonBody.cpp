@@ -37,7 +37,12 @@ JsonBody::JsonBody(const QByteArray &body)
 {
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError) {
+    // Qt 6.4 refuses a top-level scalar ("42") as a parse error, though it is valid JSON.
+    const bool scalar = error.error != QJsonParseError::NoError && !body.trimmed().isEmpty() &&
+                        QJsonDocument::fromJson('[' + body + ']').isArray();
+    if (scalar) {
+        fail(u"The request body must be a JSON object, not a single value."_s);
+    } else if (error.error != QJsonParseError::NoError) {
         fail(u"The request body is not valid JSON (%1 at byte %2)."_s.arg(error.errorString())
                  .arg(error.offset));
     } else if (!document.isObject()) {

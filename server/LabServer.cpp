@@ -56,6 +56,10 @@ bool LabServer::start(QString *error)
 {
     if (!m_db.isOpen() && !m_db.open(error))
         return false;
+    if (!m_tasks.recoverInterrupted()) {
+        *error = tr("could not recover the tasks of the last run; see the log");
+        return false;
+    }
     if (m_config.seedDemoData && !seedDemoDataIfEmpty(m_db)) {
         *error = tr("could not seed the demo data; see the log");
         return false;

@@ -224,7 +224,7 @@ http::HttpResponse list(ServerContext &server, const ResourceType &type,
 
 http::HttpResponse notFoundFor(const ResourceType &type, const QString &id)
 {
-    return notFound(u"No %1 has the id %2."_s.arg(type.noun, id), id);
+    return notFound(u"Not found: none of the %1 has the id %2."_s.arg(type.noun, id), id);
 }
 
 http::HttpResponse getOne(ServerContext &server, const ResourceType &type,
@@ -301,10 +301,12 @@ http::HttpResponse setArchived(ServerContext &server, const ResourceType &type,
     } else {
         body.allowOnly({type.idsKey}).require({type.idsKey});
     }
+    const bool removeBarcodes = archive && body.boolean(u"shouldRemoveBarcodes"_s);
     if (!body.ok())
         return body.failure()->response();
     if (ids.isEmpty())
-        return badRequest(u"Field '%1' must name at least one %2."_s.arg(type.idsKey, type.noun));
+        return badRequest(
+            u"Field '%1' must name at least one of the %2."_s.arg(type.idsKey, type.noun));
     QStringList missing;
     existing(server.db, type.kind, u"id"_s, ids, &missing);
     if (!missing.isEmpty()) {
@@ -312,7 +314,6 @@ http::HttpResponse setArchived(ServerContext &server, const ResourceType &type,
                         u"No %1 exist with these ids: %2"_s.arg(type.noun, missing.join(u", "_s)),
                         missing.first());
     }
-    const bool removeBarcodes = archive && body.boolean(u"shouldRemoveBarcodes"_s);
     QHash<QString, QStringList> changed{{type.idsKey, ids}};
     if (archive && type.archiveCascade) {
         const auto cascade = type.archiveCascade(ids);
@@ -427,7 +428,8 @@ std::variant<ResourceRow, ApiFailure> updateOne(ServerContext &server, const Res
 {
     auto row = server.resources.find(type.kind, id);
     if (!row)
-        return ApiFailure::notFound(u"No %1 has the id %2."_s.arg(type.noun, id), id);
+        return ApiFailure::notFound(
+            u"Not found: none of the %1 has the id %2."_s.arg(type.noun, id), id);
     if (!body.ok())
         return *body.failure();
     const QString schemaBefore = row->schemaId;

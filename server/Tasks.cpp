@@ -37,38 +37,50 @@ http::HttpResponse Tasks::start(const RequestContext &context, std::function<Tas
 
 void Tasks::run(const QString &id, const std::function<TaskOutcome()> &work)
 {
+    // The work and its SUCCEEDED status commit together, so a crash leaves either both or
+    // neither; a task found RUNNING at start-up therefore saved nothing (recoverInterrupted).
     TaskOutcome outcome;
     const bool committed = m_db.transaction([&] {
         outcome = work();
-        return outcome.succeeded;
+        return outcome.succeeded && record(id, outcome);
     });
-    if (outcome.succeeded && !committed)
-        outcome = TaskOutcome::failure(u"The task's changes could not be saved; nothing was "
-                                       "changed. See the server log."_s);
-    finish(id, outcome);
+    if (!committed) {
+        if (outcome.succeeded)
+            outcome = TaskOutcome::failure(u"The task's changes could not be saved; nothing was "
+                                           "changed. See the server log."_s);
+        if (!m_db.transaction([&] { return record(id, outcome); }))
+            qCWarning(lcServer) << "could not record the end of task" << id;
+    }
     QMutexLocker lock(&m_mutex);
     if (--m_running == 0)
         m_idle.wakeAll();
 }
 
-void Tasks::finish(const QString &id, const TaskOutcome &outcome)
+bool Tasks::record(const QString &id, const TaskOutcome &outcome)
 {
     const auto json = [](const auto &value) {
         return QString::fromUtf8(QJsonDocument(value).toJson(QJsonDocument::Compact));
     };
-    const bool saved = m_db.transaction([&] {
-        return !m_db.exec(u"UPDATE tasks SET status = ?, message = ?, response = ?, errors = ?, "
-                          "modified_at = ? WHERE id = ?"_s,
-                          {outcome.succeeded ? u"SUCCEEDED"_s : u"FAILED"_s,
-                           outcome.succeeded ? QVariant() : QVariant(outcome.message),
-                           outcome.succeeded ? QVariant(json(outcome.response)) : QVariant(),
-                           outcome.succeeded ? QVariant() : QVariant(json(outcome.errors)),
-                           timestampNow(), id})
-                    .lastError()
-                    .isValid();
-    });
-    if (!saved)
-        qCWarning(lcServer) << "could not record the end of task" << id;
+    return !m_db.exec(u"UPDATE tasks SET status = ?, message = ?, response = ?, errors = ?, "
+                      "modified_at = ? WHERE id = ?"_s,
+                      {outcome.succeeded ? u"SUCCEEDED"_s : u"FAILED"_s,
+                       outcome.succeeded ? QVariant() : QVariant(outcome.message),
+                       outcome.succeeded ? QVariant(json(outcome.response)) : QVariant(),
+                       outcome.succeeded ? QVariant() : QVariant(json(outcome.errors)),
+                       timestampNow(), id})
+                .lastError()
+                .isValid();
+}
+
+bool Tasks::recoverInterrupted()
+{
+    return !m_db.exec(u"UPDATE tasks SET status = 'FAILED', message = ?, errors = '[]', "
+                      "modified_at = ? WHERE status = 'RUNNING'"_s,
+                      {u"The server stopped while this task ran; nothing it did was saved. "
+                       "Run it again."_s,
+                       timestampNow()})
+                .lastError()
+                .isValid();
 }
 
 http::HttpResponse Tasks::get(const QString &id) const

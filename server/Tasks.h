@@ -51,10 +51,13 @@ public:
     http::HttpResponse get(const QString &id) const;
     // Blocks until no task is running (server shutdown, tests).
     void waitForIdle();
+    // At start-up: tasks left RUNNING by a server that died are FAILED (their work, committed
+    // only with their status, was not saved).
+    bool recoverInterrupted();
 
 private:
     void run(const QString &id, const std::function<TaskOutcome()> &work);
-    void finish(const QString &id, const TaskOutcome &outcome);
+    bool record(const QString &id, const TaskOutcome &outcome);
 
     Database &m_db;
     QThreadPool &m_pool;
