@@ -353,10 +353,9 @@ std::optional<ApiFailure> checkIds(Resources &resources, const QString &kind, co
     return std::nullopt;
 }
 
-qint64 apiEnd(qint64 end, qint64 length)
+qint64 storedEnd(qint64 end, qint64 length)
 {
-    const qint64 wrapped = end > length ? end - length : end;
-    return wrapped == length ? 0 : wrapped;
+    return end > length ? end - length : end; // across the origin: the part after it
 }
 
 void addAnnotationRoutes(Router &router, ServerContext &server, const KindInfo &info,
@@ -412,7 +411,7 @@ void addAnnotationRoutes(Router &router, ServerContext &server, const KindInfo &
                     const auto add = [&](qint64 start, qint64 end, int strand,
                                          const ResourceRow &feature) {
                         QJsonObject annotation{{u"start"_s, start},
-                                               {u"end"_s, apiEnd(end, length)},
+                                               {u"end"_s, storedEnd(end, length)},
                                                {u"name"_s, feature.name}};
                         const QString type = feature.data.value(u"featureType"_s).toString();
                         annotation.insert(u"type"_s, type.isEmpty() ? u"misc_feature"_s : type);
@@ -705,12 +704,13 @@ void addCodonRoutes(Router &router, ServerContext &server)
                                 {u"translations"_s,
                                  QJsonArray{QJsonObject{
                                      {u"start"_s, 0},
-                                     {u"end"_s, 0},
+                                     {u"end"_s, result.sequence.size()},
                                      {u"strand"_s, 1},
                                      {u"geneticCode"_s, u"STANDARD"_s},
                                      {u"coerceStartCodonToMethionine"_s, false},
-                                     {u"regions"_s,
-                                      QJsonArray{QJsonObject{{u"start"_s, 0}, {u"end"_s, 0}}}}}}}};
+                                     {u"regions"_s, QJsonArray{QJsonObject{
+                                                        {u"start"_s, 0},
+                                                        {u"end"_s, result.sequence.size()}}}}}}}};
                     if (result.sequence.isEmpty())
                         row.data.insert(u"translations"_s, QJsonArray());
                     sequences::recompute(s->resources, SeqKind::Dna, row);

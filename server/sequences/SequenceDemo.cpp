@@ -102,12 +102,20 @@ bool seedSequenceDemo(Resources &resources, const QString &creatorId)
             options.circular = circular;
             const QByteArray pattern = oligo.data.value(u"bases"_s).toString().toLatin1();
             for (const bio::SearchHit &hit : bio::findNucleotides(bases, pattern, options)) {
-                const qint64 end = hit.end % bases.size();
+                const qint64 end = hit.end > bases.size() ? hit.end - bases.size() : hit.end;
                 primerItems.append(QJsonObject{{u"start"_s, hit.start},
                                                {u"end"_s, end},
                                                {u"strand"_s, int(hit.strand)},
                                                {u"oligoId"_s, oligo.id}});
             }
+        }
+        // GenBank's /translation starts a complete CDS with M whatever its start codon is
+        // (GTG and TTG in table 11), so the demo translations do too.
+        QJsonArray translations;
+        for (const QJsonValue &item : cleaned(api.value(u"translations"_s).toArray())) {
+            QJsonObject translation = item.toObject();
+            translation.insert(u"coerceStartCodonToMethionine"_s, true);
+            translations.append(translation);
         }
         QString name = QFileInfo(file).completeBaseName();
         name.replace(u'_', u' ');
@@ -116,7 +124,7 @@ bool seedSequenceDemo(Resources &resources, const QString &creatorId)
             {u"bases"_s, QString::fromLatin1(record.sequence)},
             {u"isCircular"_s, circular},
             {u"annotations"_s, cleaned(api.value(u"annotations"_s).toArray())},
-            {u"translations"_s, cleaned(api.value(u"translations"_s).toArray())},
+            {u"translations"_s, translations},
             {u"primers"_s, primerItems},
             {u"aliases"_s,
              record.accession.isEmpty() ? QJsonArray() : QJsonArray{record.accession}},

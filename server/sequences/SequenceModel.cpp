@@ -89,9 +89,9 @@ std::optional<Range> readRange(const QJsonObject &object, const QString &where, 
                      .arg(length);
         return std::nullopt;
     }
-    if (range.end == length)
-        range.end = 0;
-    if (range.end != 0 && range.start >= range.end && !circular) {
+    if (range.end == 0)
+        range.end = length; // stored as the absolute end; the JSON writes it back as 0
+    if (range.start >= range.end && !circular) {
         *error = u"%1: start %2 is not before end %3 on a linear sequence."_s.arg(where)
                      .arg(range.start)
                      .arg(range.end);
@@ -548,6 +548,25 @@ void recompute(Resources &resources, SeqKind kind, ResourceRow &row)
     data.insert(u"primers"_s, primers);
 }
 
+namespace {
+
+// The API writes the end of the sequence as 0.
+QJsonArray withApiEnds(const QJsonArray &items, qint64 length)
+{
+    QJsonArray out;
+    for (const QJsonValue &item : items) {
+        QJsonObject object = item.toObject();
+        if (object.value(u"end"_s).toInteger() == length)
+            object.insert(u"end"_s, 0);
+        if (object.contains(u"regions"_s))
+            object.insert(u"regions"_s, withApiEnds(object.value(u"regions"_s).toArray(), length));
+        out.append(object);
+    }
+    return out;
+}
+
+} // namespace
+
 QJsonObject sequenceJson(SeqKind kind, const QString &baseUrl, const ResourceRow &row)
 {
     const KindInfo info = kindInfo(kind);
@@ -565,7 +584,7 @@ QJsonObject sequenceJson(SeqKind kind, const QString &baseUrl, const ResourceRow
         {info.basesKey(), letters},
         {u"length"_s, letters.size()},
         {u"aliases"_s, data.value(u"aliases"_s).toArray()},
-        {u"annotations"_s, data.value(u"annotations"_s).toArray()},
+        {u"annotations"_s, withApiEnds(data.value(u"annotations"_s).toArray(), letters.size())},
         {u"apiURL"_s, QString(baseUrl + u"/api/v2/"_s + path + u'/' + row.id)},
         {u"webURL"_s, QString(baseUrl + u'/' + path + u'/' + row.id)},
         {u"archiveRecord"_s, archiveRecordJson(row)},
@@ -586,8 +605,9 @@ QJsonObject sequenceJson(SeqKind kind, const QString &baseUrl, const ResourceRow
     };
     if (info.fullSequence()) {
         json.insert(u"isCircular"_s, data.value(u"isCircular"_s).toBool());
-        json.insert(u"primers"_s, data.value(u"primers"_s).toArray());
-        json.insert(u"translations"_s, data.value(u"translations"_s).toArray());
+        json.insert(u"primers"_s, withApiEnds(data.value(u"primers"_s).toArray(), letters.size()));
+        json.insert(u"translations"_s,
+                    withApiEnds(data.value(u"translations"_s).toArray(), letters.size()));
         json.insert(u"parts"_s, data.value(u"parts"_s).toArray());
         json.insert(u"url"_s, QString(baseUrl + u'/' + path + u'/' + row.id));
     }
