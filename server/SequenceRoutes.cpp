@@ -372,7 +372,8 @@ void addAnnotationRoutes(Router &router, ServerContext &server, const KindInfo &
             const QStringList libraries = body.stringList(u"featureLibraryIds"_s);
             if (!body.ok())
                 return body.failure()->response();
-            if (auto failure = checkIds(s->resources, info.resourceKind, idsKey, ids, noun, 2000))
+            if (auto failure = checkIds(s->resources, info.resourceKind, idsKey, ids, noun,
+                                        info.kind == SeqKind::Rna ? 1000 : 2000))
                 return failure->response();
             if (auto failure = checkIds(s->resources, u"feature_library"_s, u"featureLibraryIds"_s,
                                         libraries, u"feature library"_s, 1000))
@@ -464,58 +465,59 @@ void addAnnotationRoutes(Router &router, ServerContext &server, const KindInfo &
         });
     if (info.kind == SeqKind::Aa)
         return;
-    router.add(
-        "POST", base + u":autofill-translations"_s,
-        [s, info, idsKey, noun](const RequestContext &c) {
-            JsonBody body(c.request.body);
-            body.allowOnly({idsKey}).require({idsKey});
-            const QStringList ids = body.stringList(idsKey);
-            if (!body.ok())
-                return body.failure()->response();
-            if (auto failure = checkIds(s->resources, info.resourceKind, idsKey, ids, noun, 2000))
-                return failure->response();
-            return s->tasks.start(c, [s, info, ids]() {
-                for (const QString &id : ids) {
-                    auto row = s->resources.find(info.resourceKind, id);
-                    if (!row)
-                        continue;
-                    QJsonArray translations = row->data.value(u"translations"_s).toArray();
-                    for (const QJsonValue &item : row->data.value(u"annotations"_s).toArray()) {
-                        const QJsonObject annotation = item.toObject();
-                        if (annotation.value(u"type"_s).toString().compare(
-                                u"CDS"_s, Qt::CaseInsensitive) != 0 ||
-                            annotation.value(u"strand"_s).toInt() == 0)
-                            continue;
-                        bool exists = false;
-                        for (const QJsonValue &t : std::as_const(translations)) {
-                            exists = exists || (t[u"start"_s] == annotation[u"start"_s] &&
-                                                t[u"end"_s] == annotation[u"end"_s] &&
-                                                t[u"strand"_s] == annotation[u"strand"_s]);
-                        }
-                        if (exists)
-                            continue;
-                        QJsonObject translation{
-                            {u"start"_s, annotation[u"start"_s]},
-                            {u"end"_s, annotation[u"end"_s]},
-                            {u"strand"_s, annotation[u"strand"_s]},
-                            {u"regions"_s,
-                             QJsonArray{QJsonObject{{u"start"_s, annotation[u"start"_s]},
-                                                    {u"end"_s, annotation[u"end"_s]}}}},
-                            {u"geneticCode"_s, u"STANDARD"_s},
-                            {u"coerceStartCodonToMethionine"_s, false},
-                        };
-                        if (annotation.contains(u"name"_s))
-                            translation.insert(u"name"_s, annotation[u"name"_s]);
-                        translations.append(translation);
-                    }
-                    row->data.insert(u"translations"_s, translations);
-                    sequences::recompute(s->resources, info.kind, *row);
-                    if (auto failure = s->resources.update(*row))
-                        return TaskOutcome::failure(failure->message);
-                }
-                return TaskOutcome{true, {}, {}, {}};
-            });
-        });
+    router.add("POST", base + u":autofill-translations"_s,
+               [s, info, idsKey, noun](const RequestContext &c) {
+                   JsonBody body(c.request.body);
+                   body.allowOnly({idsKey}).require({idsKey});
+                   const QStringList ids = body.stringList(idsKey);
+                   if (!body.ok())
+                       return body.failure()->response();
+                   if (auto failure = checkIds(s->resources, info.resourceKind, idsKey, ids, noun,
+                                               info.kind == SeqKind::Rna ? 1000 : 2000))
+                       return failure->response();
+                   return s->tasks.start(c, [s, info, ids]() {
+                       for (const QString &id : ids) {
+                           auto row = s->resources.find(info.resourceKind, id);
+                           if (!row)
+                               continue;
+                           QJsonArray translations = row->data.value(u"translations"_s).toArray();
+                           for (const QJsonValue &item :
+                                row->data.value(u"annotations"_s).toArray()) {
+                               const QJsonObject annotation = item.toObject();
+                               if (annotation.value(u"type"_s).toString().compare(
+                                       u"CDS"_s, Qt::CaseInsensitive) != 0 ||
+                                   annotation.value(u"strand"_s).toInt() == 0)
+                                   continue;
+                               bool exists = false;
+                               for (const QJsonValue &t : std::as_const(translations)) {
+                                   exists = exists || (t[u"start"_s] == annotation[u"start"_s] &&
+                                                       t[u"end"_s] == annotation[u"end"_s] &&
+                                                       t[u"strand"_s] == annotation[u"strand"_s]);
+                               }
+                               if (exists)
+                                   continue;
+                               QJsonObject translation{
+                                   {u"start"_s, annotation[u"start"_s]},
+                                   {u"end"_s, annotation[u"end"_s]},
+                                   {u"strand"_s, annotation[u"strand"_s]},
+                                   {u"regions"_s,
+                                    QJsonArray{QJsonObject{{u"start"_s, annotation[u"start"_s]},
+                                                           {u"end"_s, annotation[u"end"_s]}}}},
+                                   {u"geneticCode"_s, u"STANDARD"_s},
+                                   {u"coerceStartCodonToMethionine"_s, false},
+                               };
+                               if (annotation.contains(u"name"_s))
+                                   translation.insert(u"name"_s, annotation[u"name"_s]);
+                               translations.append(translation);
+                           }
+                           row->data.insert(u"translations"_s, translations);
+                           sequences::recompute(s->resources, info.kind, *row);
+                           if (auto failure = s->resources.update(*row))
+                               return TaskOutcome::failure(failure->message);
+                       }
+                       return TaskOutcome{true, {}, {}, {}};
+                   });
+               });
 }
 
 // ---- codon optimisation and back translation ----

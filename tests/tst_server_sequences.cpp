@@ -646,6 +646,56 @@ private Q_SLOTS:
         QVERIFY(r.errorMessage().contains(u"featlib_none"_s));
     }
 
+    void rnaAndAaActions()
+    {
+        // A protein feature annotates an AA sequence where its residues occur.
+        ApiResponse r = post(u"/feature-libraries"_s,
+                             {{u"name"_s, u"Protein tags"_s}, {u"description"_s, u"tags"_s}});
+        const QString library = r.json[u"id"_s].toString();
+        r = post(u"/features"_s, {{u"name"_s, u"FLAG"_s},
+                                  {u"featureType"_s, u"tag"_s},
+                                  {u"pattern"_s, u"DYKDDDDK"_s},
+                                  {u"matchType"_s, u"protein"_s},
+                                  {u"featureLibraryId"_s, library}});
+        QCOMPARE(r.status, 201);
+        const ApiResponse aa = post(
+            u"/aa-sequences"_s, {{u"name"_s, u"flagged"_s}, {u"aminoAcids"_s, u"MADYKDDDDKGS"_s}});
+        r = post(u"/aa-sequences:auto-annotate"_s,
+                 {{u"aaSequenceIds"_s, QJsonArray{aa.json[u"id"_s]}},
+                  {u"featureLibraryIds"_s, QJsonArray{library}}});
+        QCOMPARE(r.status, 202);
+        QCOMPARE(m_api->waitForTask(r.taskId())[u"status"_s].toString(), u"SUCCEEDED"_s);
+        const QJsonArray annotations =
+            get(u"/aa-sequences/"_s + aa.json[u"id"_s].toString()).json[u"annotations"_s].toArray();
+        QCOMPARE(annotations.size(), 1);
+        QCOMPARE(annotations[0][u"start"_s].toInt(), 2);
+        QCOMPARE(annotations[0][u"end"_s].toInt(), 10);
+        QCOMPARE(annotations[0][u"type"_s].toString(), u"tag"_s);
+
+        // RNA: CDS annotations get translations.
+        const ApiResponse rna = post(
+            u"/rna-sequences"_s,
+            {{u"name"_s, u"mrna"_s},
+             {u"bases"_s, u"GGAUGAAAUGGUAAGG"_s},
+             {u"isCircular"_s, false},
+             {u"annotations"_s,
+              QJsonArray{QJsonObject{
+                  {u"start"_s, 2}, {u"end"_s, 14}, {u"strand"_s, 1}, {u"type"_s, u"CDS"_s}}}}});
+        QCOMPARE(rna.status, 201);
+        r = post(u"/rna-sequences:autofill-translations"_s,
+                 {{u"rnaSequenceIds"_s, QJsonArray{rna.json[u"id"_s]}}});
+        QCOMPARE(r.status, 202);
+        QCOMPARE(m_api->waitForTask(r.taskId())[u"status"_s].toString(), u"SUCCEEDED"_s);
+        QCOMPARE(get(u"/rna-sequences/"_s + rna.json[u"id"_s].toString())
+                     .json[u"translations"_s][0][u"aminoAcids"_s]
+                     .toString(),
+                 u"MKW"_s);
+        QCOMPARE(post(u"/rna-sequences:autofill-translations"_s,
+                      {{u"dnaSequenceIds"_s, QJsonArray{rna.json[u"id"_s]}}})
+                     .status,
+                 400);
+    }
+
     void autofillTranslations()
     {
         const QJsonObject seq =
