@@ -1159,7 +1159,8 @@ http::HttpResponse setCheckout(ServerContext &server, const RequestContext &cont
         if (server.db
                 .exec(u"INSERT INTO container_checkouts (container_id, status, assignee_id, "
                       "comment, modified_at) VALUES (?, ?, ?, ?, ?)"_s,
-                      {row.id, status, nullableText(assignee), comment, now})
+                      {row.id, status, nullableText(assignee),
+                       QString(comment.isNull() ? u""_s : comment), now})
                 .lastError()
                 .isValid())
             return internalError();
