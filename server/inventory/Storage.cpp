@@ -130,11 +130,16 @@ resolvePlacement(ServerContext &server, const ResourceRow &moving, const QString
             u"%1 is archived; unarchive it before storing anything in it."_s.arg(describe(*parent)),
             parentId);
     }
-    if (moving.kind == u"location"_s &&
-        (parent->id == moving.id || server.resources.descendants(moving.id).contains(parent->id))) {
+    if (moving.kind == u"location"_s && parent->id == moving.id) {
         return ApiFailure::badRequest(
-            u"%1 cannot be moved into %2: %2 is inside %1 (or is it), so the move would make "
-            "a cycle."_s.arg(describe(moving), describe(*parent)),
+            u"%1 cannot be stored in itself: that would make a cycle."_s.arg(describe(moving)),
+            parentId);
+    }
+    if (moving.kind == u"location"_s &&
+        server.resources.descendants(moving.id).contains(parent->id)) {
+        return ApiFailure::badRequest(
+            u"%1 cannot be moved into %2: %2 is inside %1, so the move would make a cycle."_s.arg(
+                describe(moving), describe(*parent)),
             parentId);
     }
     const bool staying = !moving.parentId.isNull() && moving.parentId == parent->id;
