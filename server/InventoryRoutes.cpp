@@ -1858,9 +1858,8 @@ bool seedInventoryDemo(Resources &resources, const QString &creatorId)
                                           {u"plateType"_s, u"matrix_plate"_s},
                                           {u"containerSchemaId"_s, tube},
                                           {u"prefix"_s, u"MTX"_s}});
-    // A location with a capacity: a bench rack that takes four boxes.
-    const QString benchRack = seed.schema(u"locsch_"_s, u"location"_s, u"Bench rack (4 boxes)"_s,
-                                          {{u"totalCapacity"_s, 4}});
+    // A location schema with a capacity: a bench rack takes four boxes, plates or tubes.
+    seed.schema(u"locsch_"_s, u"location"_s, u"Bench rack (4 boxes)"_s, {{u"totalCapacity"_s, 4}});
 
     const QStringList freezer =
         seed.ids(u"SELECT id FROM resources WHERE kind = 'location' AND name = ?"_s,
@@ -1871,8 +1870,6 @@ bool seedInventoryDemo(Resources &resources, const QString &creatorId)
             : seed.ids(u"SELECT r.id FROM resources r JOIN resources s ON s.id = r.parent_id "
                        "WHERE r.kind = 'location' AND s.parent_id = ? ORDER BY r.name"_s,
                        {freezer.first()});
-    const QStringList room =
-        seed.ids(u"SELECT id FROM resources WHERE kind = 'location' AND barcode = 'ROOM-4C'"_s);
     // Plasmids from the sequence demo, if it made any.
     QList<std::pair<QString, QString>> plasmids;
     {
@@ -1939,12 +1936,6 @@ bool seedInventoryDemo(Resources &resources, const QString &creatorId)
         seed.tube(u"Matrix tube %1"_s.arg(plateGrid.label(i * 12)),
                   u"MX-%1"_s.arg(i + 1, 4, 10, QChar(u'0')), tube, matrix, plateGrid.label(i * 12),
                   200.0, id, 50.0);
-    }
-    // The bench rack in the cold room, with one box of three slots' room left.
-    if (!room.isEmpty()) {
-        const QString bench = seed.add(u"location"_s, u"loc_"_s, u"Bench rack BR-1"_s,
-                                       u"ROOM-4C-BR1"_s, benchRack, room.first());
-        seed.add(u"box"_s, u"box_"_s, u"Primer box"_s, u"BOX-0004"_s, box9, bench);
     }
     return seed.ok();
 }

@@ -274,12 +274,6 @@ private Q_SLOTS:
                                     u"modifiedAt"_s, u"name"_s, u"occupiedCapacity"_s,
                                     u"parentStorageId"_s, u"projectId"_s, u"schema"_s,
                                     u"totalCapacity"_s, u"type"_s, u"webURL"_s, u"wells"_s}));
-        // The bench rack reports its capacity.
-        const ApiResponse bench = api().get(u"/locations?barcodes=ROOM-4C-BR1"_s);
-        const QJsonObject rack = bench.json[u"locations"_s][0].toObject();
-        QCOMPARE(rack[u"totalCapacity"_s].toInt(), 4);
-        QCOMPARE(rack[u"occupiedCapacity"_s].toInt(), 1);
-        QCOMPARE(rack[u"availableCapacity"_s].toInt(), 3);
         QVERIFY(api().get(u"/locations/"_s + m_rack).json[u"totalCapacity"_s].isNull());
     }
 
@@ -648,10 +642,22 @@ private Q_SLOTS:
         QCOMPARE(api().get(u"/boxes/"_s + full).json[u"emptyPositions"_s].toInt(), 0);
         refuse(full, {u"full"_s, u"81"_s, u"9 × 9"_s});
 
-        // A full location: the bench rack holds 4; it has 1, so three more fit and the fifth not.
-        const QString bench = locationId(u"Bench rack BR-1"_s);
+        // A full location: a bench rack (its schema says 4) reports and enforces its capacity.
+        const ApiResponse rack =
+            api().post(u"/locations"_s,
+                       {{u"name"_s, u"Bench rack BR-1"_s},
+                        {u"schemaId"_s, schemaId(u"location-schemas"_s, u"Bench rack (4 boxes)"_s)},
+                        {u"parentStorageId"_s, m_rack}});
+        QCOMPARE(rack.status, 201);
+        QCOMPARE(rack.json[u"totalCapacity"_s].toInt(), 4);
+        QCOMPARE(rack.json[u"occupiedCapacity"_s].toInt(), 0);
+        QCOMPARE(rack.json[u"availableCapacity"_s].toInt(), 4);
+        QVERIFY(api().get(u"/locations/"_s + m_rack).json[u"totalCapacity"_s].isNull());
+        const QString bench = rack.json[u"id"_s].toString();
         for (int i = 0; i < 3; ++i)
             QVERIFY(!createBox(u"Bench box %1"_s.arg(i), bench).isEmpty());
+        QVERIFY(!createTube(u"Bench tube"_s, bench).isEmpty());
+        QCOMPARE(api().get(u"/locations/"_s + bench).json[u"availableCapacity"_s].toInt(), 0);
         const int rows = resourceCount();
         expectRefusal(
             api().post(u"/boxes"_s, {{u"schemaId"_s, schemaId(u"box-schemas"_s, u"9×9 box"_s)},
