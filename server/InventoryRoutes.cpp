@@ -1,27 +1,1943 @@
+// Inventory: boxes, plates, containers (tubes and wells), their schemas and the registry, with
+// check-out, contents and transfers. Locations are in LocationRoutes.cpp; where things may go
+// (grids, capacity, the move rules) is in inventory/Storage.cpp.
 #include "InventoryRoutes.h"
 
+#include "Ids.h"
+#include "LocationRoutes.h"
+#include "Tasks.h"
+#include "inventory/Storage.h"
+#include "storage/Database.h"
 #include "storage/DemoData.h"
 #include "storage/Migrations.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <cmath>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
 namespace benchtop::server {
+
+using inventory::Grid;
 
 QStringList inventoryMigration(bool postgres)
 {
-    Q_UNUSED(postgres);
-    return {};
+    const QString real = postgres ? u"DOUBLE PRECISION"_s : u"REAL"_s;
+    return {
+        // What a container holds: entities (any resource) at a concentration.
+        u"CREATE TABLE container_contents (container_id TEXT NOT NULL, entity_id TEXT NOT NULL, "
+        "concentration_value %1, concentration_units TEXT, PRIMARY KEY (container_id, "
+        "entity_id))"_s.arg(real),
+        u"CREATE INDEX container_contents_entity ON container_contents(entity_id)"_s,
+        // Check-out state; a container without a row is AVAILABLE.
+        u"CREATE TABLE container_checkouts (container_id TEXT PRIMARY KEY, status TEXT NOT NULL, "
+        "assignee_id TEXT, comment TEXT NOT NULL DEFAULT '', modified_at TEXT NOT NULL)"_s,
+    };
 }
+
+namespace {
+
+const QString kRegistryId = u"src_benchtop"_s;
+const QString kRegistryName = u"Benchtop lab registry"_s;
+const QString kRegistryModifiedAt = u"2024-01-01T00:00:00.000Z"_s;
+
+const QStringList kInventoryArchiveReasons = {u"Made in error"_s, u"Retired"_s,      u"Expended"_s,
+                                              u"Shipped"_s,       u"Contaminated"_s, u"Expired"_s,
+                                              u"Missing"_s,       u"Other"_s};
+
+const QStringList kQuantityUnits = {u"L"_s,
+                                    u"mL"_s,
+                                    u"uL"_s,
+                                    u"nL"_s,
+                                    u"pL"_s,
+                                    u"gal (US)"_s,
+                                    u"qt (US)"_s,
+                                    u"pt (US)"_s,
+                                    u"kg"_s,
+                                    u"g"_s,
+                                    u"mg"_s,
+                                    u"ug"_s,
+                                    u"ng"_s,
+                                    u"pg"_s,
+                                    u"lb"_s,
+                                    u"oz"_s,
+                                    u"mol"_s,
+                                    u"mmol"_s,
+                                    u"umol"_s,
+                                    u"nmol"_s,
+                                    u"pmol"_s,
+                                    u"cells"_s,
+                                    u"(x10^3) cells"_s,
+                                    u"(x10^4) cells"_s,
+                                    u"(x10^5) cells"_s,
+                                    u"(x10^6) cells"_s,
+                                    u"(x10^7) cells"_s,
+                                    u"(x10^8) cells"_s,
+                                    u"(x10^9) cells"_s,
+                                    u"items"_s,
+                                    u"units"_s};
+const QStringList kVolumeUnits = {u"pL"_s, u"nL"_s, u"uL"_s, u"mL"_s, u"L"_s};
+
+http::HttpResponse jsonResponse(int status, const QJsonObject &object)
+{
+    return http::HttpResponse::json(status, QJsonDocument(object));
+}
+
+QString queryValue(const RequestContext &context, const QString &name)
+{
+    return context.request.query.queryItemValue(name, QUrl::FullyDecoded);
+}
+
+// A request context that outlives its request, for background tasks.
+struct DetachedContext
+{
+    http::HttpRequest request;
+    QHash<QString, QString> params;
+    Principal principal;
+    QString baseUrl;
+
+    explicit DetachedContext(const RequestContext &context)
+        : request(context.request)
+        , params(context.params)
+        , principal(context.principal)
+        , baseUrl(context.baseUrl)
+    {}
+    RequestContext context() const
+    {
+        return RequestContext{request, params, principal, baseUrl, {}};
+    }
+};
+
+// ---- quantities ---------------------------------------------------------------------------
+
+struct Quantity
+{
+    std::optional<double> value;
+    QString units; // null when none
+};
+
+// The unit's dimension and its size in that dimension's base unit; nullopt for units that only
+// compare with themselves (cells, items, ...).
+std::optional<std::pair<QString, double>> unitScale(const QString &units)
+{
+    static const QHash<QString, std::pair<QString, double>> scales{
+        {u"L"_s, {u"volume"_s, 1.0}},
+        {u"mL"_s, {u"volume"_s, 1e-3}},
+        {u"uL"_s, {u"volume"_s, 1e-6}},
+        {u"nL"_s, {u"volume"_s, 1e-9}},
+        {u"pL"_s, {u"volume"_s, 1e-12}},
+        {u"gal (US)"_s, {u"volume"_s, 3.785411784}},
+        {u"qt (US)"_s, {u"volume"_s, 0.946352946}},
+        {u"pt (US)"_s, {u"volume"_s, 0.473176473}},
+        {u"kg"_s, {u"mass"_s, 1e3}},
+        {u"g"_s, {u"mass"_s, 1.0}},
+        {u"mg"_s, {u"mass"_s, 1e-3}},
+        {u"ug"_s, {u"mass"_s, 1e-6}},
+        {u"ng"_s, {u"mass"_s, 1e-9}},
+        {u"pg"_s, {u"mass"_s, 1e-12}},
+        {u"lb"_s, {u"mass"_s, 453.59237}},
+        {u"oz"_s, {u"mass"_s, 28.349523125}},
+        {u"mol"_s, {u"amount"_s, 1.0}},
+        {u"mmol"_s, {u"amount"_s, 1e-3}},
+        {u"umol"_s, {u"amount"_s, 1e-6}},
+        {u"nmol"_s, {u"amount"_s, 1e-9}},
+        {u"pmol"_s, {u"amount"_s, 1e-12}},
+    };
+    if (scales.contains(units))
+        return scales.value(units);
+    return std::nullopt;
+}
+
+// `amount` (in `from` units) expressed in `to` units; nullopt if they do not compare.
+std::optional<double> convert(double amount, const QString &from, const QString &to)
+{
+    if (from == to)
+        return amount;
+    const auto a = unitScale(from);
+    const auto b = unitScale(to);
+    if (!a || !b || a->first != b->first)
+        return std::nullopt;
+    return amount * a->second / b->second;
+}
+
+QJsonObject quantityJson(const Quantity &quantity)
+{
+    return {{u"value"_s, quantity.value ? QJsonValue(*quantity.value) : QJsonValue()},
+            {u"units"_s, nullableJson(quantity.units)}};
+}
+
+Quantity storedQuantity(const ResourceRow &row)
+{
+    const QJsonObject q = row.data.value(u"quantity"_s).toObject();
+    Quantity quantity;
+    if (q.value(u"value"_s).isDouble())
+        quantity.value = q.value(u"value"_s).toDouble();
+    if (q.value(u"units"_s).isString())
+        quantity.units = q.value(u"units"_s).toString();
+    return quantity;
+}
+
+void storeQuantity(ResourceRow &row, const Quantity &quantity)
+{
+    row.data.insert(u"quantity"_s, quantityJson(quantity));
+}
+
+QString formatQuantity(const Quantity &quantity)
+{
+    if (!quantity.value)
+        return u"no recorded quantity"_s;
+    return u"%1 %2"_s.arg(*quantity.value).arg(quantity.units);
+}
+
+// Reads a ContainerQuantity / DeprecatedContainerVolumeForInput / Measurement object.
+std::variant<Quantity, ApiFailure> readQuantity(const QJsonValue &value, const QString &field,
+                                                const QStringList &allowedUnits, bool bothOrNeither)
+{
+    if (!value.isObject())
+        return ApiFailure::badRequest(
+            u"Field '%1' must be an object with value and units."_s.arg(field));
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key() != u"value"_s && it.key() != u"units"_s)
+            return ApiFailure::badRequest(
+                u"Field '%1' has an unknown key '%2'; it takes value and units."_s.arg(field,
+                                                                                       it.key()));
+    }
+    Quantity quantity;
+    const QJsonValue v = object.value(u"value"_s);
+    if (v.isDouble())
+        quantity.value = v.toDouble();
+    else if (!v.isNull() && !v.isUndefined())
+        return ApiFailure::badRequest(u"Field '%1.value' must be a number or null."_s.arg(field));
+    const QJsonValue u = object.value(u"units"_s);
+    if (u.isString()) {
+        quantity.units = u.toString();
+        if (!allowedUnits.isEmpty() && !allowedUnits.contains(quantity.units)) {
+            return ApiFailure::badRequest(u"Field '%1.units' must be one of %2, not \"%3\"."_s.arg(
+                field, allowedUnits.join(u", "_s), quantity.units));
+        }
+    } else if (!u.isNull() && !u.isUndefined()) {
+        return ApiFailure::badRequest(u"Field '%1.units' must be a string or null."_s.arg(field));
+    }
+    if (quantity.value && *quantity.value < 0)
+        return ApiFailure::badRequest(u"Field '%1.value' must not be negative."_s.arg(field));
+    if (bothOrNeither && (quantity.value.has_value() != !quantity.units.isNull())) {
+        return ApiFailure::badRequest(
+            u"Field '%1' needs both value and units, or neither (both null)."_s.arg(field));
+    }
+    if (!bothOrNeither && quantity.value && quantity.units.isNull())
+        return ApiFailure::badRequest(u"Field '%1' has a value but no units."_s.arg(field));
+    return quantity;
+}
+
+// ---- users, entities, contents, check-out ---------------------------------------------------
+
+QJsonValue userSummary(Database &db, const QString &userId)
+{
+    if (userId.isEmpty())
+        return QJsonValue::Null;
+    QSqlQuery query = db.exec(u"SELECT handle, name FROM users WHERE id = ?"_s, {userId});
+    if (!query.next())
+        return QJsonValue::Null;
+    return QJsonObject{{u"id"_s, userId},
+                       {u"handle"_s, query.value(0).toString()},
+                       {u"name"_s, query.value(1).toString()}};
+}
+
+bool userExists(Database &db, const QString &userId)
+{
+    return db.exec(u"SELECT 1 FROM users WHERE id = ?"_s, {userId}).next();
+}
+
+QJsonValue entityJson(ServerContext &server, const RequestContext &context, const QString &id)
+{
+    const auto row = server.resources.find(id);
+    if (!row) {
+        return QJsonObject{{u"inaccessibleId"_s, id},
+                           {u"resourceType"_s, u"inaccessible_resource"_s},
+                           {u"type"_s, u"entity"_s}};
+    }
+    QString collection = row->kind;
+    collection.replace(u'_', u'-');
+    return QJsonObject{{u"id"_s, row->id},
+                       {u"name"_s, row->name},
+                       {u"schema"_s, schemaSummaryJson(*row)},
+                       {u"archiveRecord"_s, archiveRecordJson(*row)},
+                       {u"createdAt"_s, row->createdAt},
+                       {u"modifiedAt"_s, row->modifiedAt},
+                       {u"creator"_s, creatorJson(*row)},
+                       {u"fields"_s, row->data.value(u"fields"_s).toObject()},
+                       {u"webURL"_s, webUrl(context, collection + u's', row->id)}};
+}
+
+struct Content
+{
+    QString entityId;
+    Quantity concentration;
+};
+
+QList<Content> contentsOf(Database &db, const QString &containerId)
+{
+    QSqlQuery query = db.exec(u"SELECT entity_id, concentration_value, concentration_units FROM "
+                              "container_contents WHERE container_id = ? ORDER BY entity_id"_s,
+                              {containerId});
+    QList<Content> contents;
+    while (query.next()) {
+        Content content{query.value(0).toString(), {}};
+        if (!query.value(1).isNull())
+            content.concentration.value = query.value(1).toDouble();
+        if (!query.value(2).isNull())
+            content.concentration.units = query.value(2).toString();
+        contents.append(content);
+    }
+    return contents;
+}
+
+bool setContent(Database &db, const QString &containerId, const Content &content)
+{
+    db.exec(u"DELETE FROM container_contents WHERE container_id = ? AND entity_id = ?"_s,
+            {containerId, content.entityId});
+    const QVariant value = content.concentration.value ? QVariant(*content.concentration.value)
+                                                       : QVariant(QMetaType::fromType<double>());
+    return !db.exec(
+                  u"INSERT INTO container_contents (container_id, entity_id, "
+                  "concentration_value, concentration_units) VALUES (?, ?, ?, ?)"_s,
+                  {containerId, content.entityId, value, nullableText(content.concentration.units)})
+                .lastError()
+                .isValid();
+}
+
+QJsonObject contentJson(ServerContext &server, const RequestContext &context,
+                        const Content &content)
+{
+    return {{u"batch"_s, QJsonValue::Null},
+            {u"concentration"_s, quantityJson(content.concentration)},
+            {u"entity"_s, entityJson(server, context, content.entityId)}};
+}
+
+QJsonObject checkoutJson(Database &db, const ResourceRow &row)
+{
+    QSqlQuery query = db.exec(u"SELECT status, assignee_id, comment, modified_at FROM "
+                              "container_checkouts WHERE container_id = ?"_s,
+                              {row.id});
+    if (!query.next()) {
+        return {{u"status"_s, u"AVAILABLE"_s},
+                {u"assignee"_s, QJsonValue::Null},
+                {u"comment"_s, u""_s},
+                {u"modifiedAt"_s, row.createdAt}};
+    }
+    return {{u"status"_s, query.value(0).toString()},
+            {u"assignee"_s, userSummary(db, query.value(1).toString())},
+            {u"comment"_s, query.value(2).toString()},
+            {u"modifiedAt"_s, query.value(3).toString()}};
+}
+
+// ---- JSON of the storage kinds -------------------------------------------------------------
+
+QJsonArray usersJson(Database &db, const QJsonArray &ids)
+{
+    QJsonArray users;
+    for (const QJsonValue &id : ids) {
+        const QJsonValue user = userSummary(db, id.toString());
+        if (!user.isNull())
+            users.append(user);
+    }
+    return users;
+}
+
+QJsonObject containerJson(ServerContext &server, const RequestContext &context,
+                          const ResourceRow &row)
+{
+    std::optional<ResourceRow> parent;
+    if (!row.parentId.isNull())
+        parent = server.resources.find(row.parentId);
+    const bool well = parent && inventory::isWellPlate(server.db, *parent);
+    QJsonArray contents;
+    for (const Content &content : contentsOf(server.db, row.id))
+        contents.append(contentJson(server, context, content));
+    const Quantity quantity = storedQuantity(row);
+    const Quantity volume = kVolumeUnits.contains(quantity.units) ? quantity : Quantity{};
+    // Plate wells and matrix tubes name their coordinate ("plt_x:A1"), as the spec's Well does;
+    // a box's tubes name the box (their gridPosition is in GET /boxes/{id}/contents).
+    QString parentStorageId = row.parentId;
+    if (parent && parent->kind == u"plate"_s && !row.position.isNull())
+        parentStorageId = row.parentId + u':' + row.position;
+    QJsonValue role = row.data.value(u"role"_s);
+    return {
+        {u"id"_s, row.id},
+        {u"name"_s, row.name},
+        {u"barcode"_s, nullableJson(row.barcode)},
+        {u"parentStorageId"_s, nullableJson(parentStorageId)},
+        {u"parentStorageSchema"_s, parent ? schemaSummaryJson(*parent) : QJsonValue()},
+        {u"projectId"_s,
+         row.data.value(u"projectId"_s).isString() ? row.data.value(u"projectId"_s) : QJsonValue()},
+        {u"fields"_s, row.data.value(u"fields"_s).toObject()},
+        {u"contents"_s, contents},
+        {u"quantity"_s, quantityJson(quantity)},
+        {u"volume"_s, quantityJson(volume)},
+        {u"checkoutRecord"_s, checkoutJson(server.db, row)},
+        {u"restrictionStatus"_s,
+         well ? u"NOT_APPLICABLE"_s
+              : row.data.value(u"restrictionStatus"_s).toString(u"UNRESTRICTED"_s)},
+        {u"sampleOwners"_s, usersJson(server.db, row.data.value(u"sampleOwnerIds"_s).toArray())},
+        {u"restrictedSampleParties"_s,
+         usersJson(server.db, row.data.value(u"restrictedSamplePartyIds"_s).toArray())},
+        {u"role"_s, role.isObject() ? role : QJsonValue()},
+        {u"schema"_s, schemaSummaryJson(row)},
+        {u"archiveRecord"_s, archiveRecordJson(row)},
+        {u"creator"_s, creatorJson(row)},
+        {u"createdAt"_s, row.createdAt},
+        {u"modifiedAt"_s, row.modifiedAt},
+        {u"webURL"_s, webUrl(context, u"containers"_s, row.id)},
+    };
+}
+
+int countSql(Database &db, const QString &sql, const QVariantList &bindings)
+{
+    QSqlQuery query = db.exec(sql, bindings);
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
+const QString kFilledSql =
+    u"(SELECT COUNT(*) FROM resources c WHERE c.parent_id = r.id AND c.kind = 'container')"_s;
+const QString kEmptyContainersSql =
+    u"(SELECT COUNT(*) FROM resources c WHERE c.parent_id = r.id AND c.kind = 'container' AND "
+    "NOT EXISTS (SELECT 1 FROM container_contents cc WHERE cc.container_id = c.id))"_s;
+
+int filledCount(Database &db, const QString &id)
+{
+    return countSql(db,
+                    u"SELECT COUNT(*) FROM resources c WHERE c.parent_id = ? AND c.kind = "
+                    "'container'"_s,
+                    {id});
+}
+
+int emptyContainerCount(Database &db, const QString &id)
+{
+    return countSql(db,
+                    u"SELECT COUNT(*) FROM resources c WHERE c.parent_id = ? AND c.kind = "
+                    "'container' AND NOT EXISTS (SELECT 1 FROM container_contents cc WHERE "
+                    "cc.container_id = c.id)"_s,
+                    {id});
+}
+
+QJsonValue optionalString(const QJsonObject &data, const QString &key)
+{
+    return data.value(key).isString() ? data.value(key) : QJsonValue();
+}
+
+QJsonObject boxJson(ServerContext &server, const RequestContext &context, const ResourceRow &row)
+{
+    const Grid grid = inventory::gridOf(server.db, row);
+    const int filled = filledCount(server.db, row.id);
+    const int empty = std::max(0, grid.size() - filled);
+    return {
+        {u"id"_s, row.id},
+        {u"name"_s, row.name},
+        {u"barcode"_s, nullableJson(row.barcode)},
+        {u"parentStorageId"_s, nullableJson(row.parentId)},
+        {u"projectId"_s, optionalString(row.data, u"projectId"_s)},
+        {u"fields"_s, row.data.value(u"fields"_s).toObject()},
+        {u"size"_s, grid.size()},
+        {u"filledPositions"_s, filled},
+        {u"emptyPositions"_s, empty},
+        {u"emptyContainers"_s, emptyContainerCount(server.db, row.id)},
+        {u"totalCapacity"_s, grid.size()},
+        {u"occupiedCapacity"_s, filled},
+        {u"availableCapacity"_s, empty},
+        {u"schema"_s, schemaSummaryJson(row)},
+        {u"archiveRecord"_s, archiveRecordJson(row)},
+        {u"creator"_s, creatorJson(row)},
+        {u"createdAt"_s, row.createdAt},
+        {u"modifiedAt"_s, row.modifiedAt},
+        {u"webURL"_s, webUrl(context, u"boxes"_s, row.id)},
+    };
+}
+
+QJsonObject plateJson(ServerContext &server, const RequestContext &context, const ResourceRow &row)
+{
+    const bool wellPlate = inventory::isWellPlate(server.db, row);
+    const Grid grid = inventory::gridOf(server.db, row);
+    SqlConditions where;
+    where.add(u"r.parent_id = ?"_s, {row.id});
+    where.add(u"r.kind = 'container'"_s);
+    QJsonObject wells;
+    int filled = 0;
+    for (const ResourceRow &well : server.resources.select(where)) {
+        if (well.position.isNull())
+            continue;
+        ++filled;
+        QJsonObject json = containerJson(server, context, well);
+        json.insert(u"resourceType"_s, u"container"_s);
+        wells.insert(well.position, json);
+    }
+    const auto matrixOnly = [&](int value) {
+        return wellPlate ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
+    };
+    // Plate has additionalProperties: false: exactly the spec's keys.
+    return {
+        {u"id"_s, row.id},
+        {u"name"_s, row.name},
+        {u"barcode"_s, nullableJson(row.barcode)},
+        {u"parentStorageId"_s, nullableJson(row.parentId)},
+        {u"projectId"_s, optionalString(row.data, u"projectId"_s)},
+        {u"fields"_s, row.data.value(u"fields"_s).toObject()},
+        {u"type"_s, wellPlate ? u"well_plate"_s : u"matrix_plate"_s},
+        {u"wells"_s, wells},
+        {u"totalCapacity"_s, matrixOnly(grid.size())},
+        {u"occupiedCapacity"_s, matrixOnly(filled)},
+        {u"availableCapacity"_s, matrixOnly(std::max(0, grid.size() - filled))},
+        {u"schema"_s, schemaSummaryJson(row)},
+        {u"archiveRecord"_s, archiveRecordJson(row)},
+        {u"creator"_s, creatorJson(row)},
+        {u"createdAt"_s, row.createdAt},
+        {u"modifiedAt"_s, row.modifiedAt},
+        {u"webURL"_s, webUrl(context, u"plates"_s, row.id)},
+    };
+}
+
+// ---- list filters ---------------------------------------------------------------------------
+
+// "(CASE r.schema_id WHEN ? THEN 81 ... ELSE 0 END)": each box or plate schema's grid size.
+std::pair<QString, QVariantList> sizeSql(Database &db)
+{
+    QSqlQuery query =
+        db.exec(u"SELECT id, definition FROM schemas WHERE kind IN ('box', 'plate')"_s);
+    QString sql = u"(CASE r.schema_id"_s;
+    QVariantList bindings;
+    while (query.next()) {
+        const QJsonObject definition =
+            QJsonDocument::fromJson(query.value(1).toByteArray()).object();
+        sql += u" WHEN ? THEN %1"_s.arg(definition.value(u"height"_s).toInt() *
+                                        definition.value(u"width"_s).toInt());
+        bindings.append(query.value(0).toString());
+    }
+    if (bindings.isEmpty())
+        return {u"0"_s, {}};
+    return {sql + u" ELSE 0 END)"_s, bindings};
+}
+
+// emptyPositions, emptyPositions.gte, ... as SQL comparisons on `expression`.
+std::optional<ApiFailure> addCountFilters(const RequestContext &context, SqlConditions &where,
+                                          const QString &param, const QString &expression,
+                                          const QVariantList &expressionBindings)
+{
+    static const QList<std::pair<QString, QString>> operators{{QString(), u"="_s},
+                                                              {u".gte"_s, u">="_s},
+                                                              {u".gt"_s, u">"_s},
+                                                              {u".lte"_s, u"<="_s},
+                                                              {u".lt"_s, u"<"_s}};
+    for (const auto &[suffix, op] : operators) {
+        const QString name = param + suffix;
+        if (!context.request.query.hasQueryItem(name))
+            continue;
+        bool ok = false;
+        const int value = queryValue(context, name).toInt(&ok);
+        if (!ok)
+            return ApiFailure::badRequest(u"%1 must be a whole number."_s.arg(name));
+        QVariantList bindings = expressionBindings;
+        bindings.append(value);
+        where.add(u"%1 %2 ?"_s.arg(expression, op), bindings);
+    }
+    return std::nullopt;
+}
+
+// storageContentsId(s): storage holding containers with these entities (or entity schema).
+std::optional<ApiFailure> addContentsFilters(const RequestContext &context, SqlConditions &where,
+                                             bool containers)
+{
+    const QString holder =
+        containers ? u"r.id IN (SELECT cc.container_id "_s : u"r.id IN (SELECT c.parent_id "_s;
+    const QString join =
+        containers ? u"FROM container_contents cc JOIN resources e ON e.id = cc.entity_id"_s
+                   : u"FROM resources c JOIN container_contents cc ON cc.container_id = "
+                     "c.id JOIN resources e ON e.id = cc.entity_id"_s;
+    if (const QString id = queryValue(context, u"storageContentsId"_s); !id.isEmpty())
+        where.add(holder + join + u" WHERE cc.entity_id = ? OR e.schema_id = ?)"_s, {id, id});
+    if (const QStringList ids = splitList(queryValue(context, u"storageContentsIds"_s));
+        !ids.isEmpty()) {
+        SqlConditions in;
+        in.addIn(u"cc.entity_id"_s, ids);
+        where.add(holder + join + u" WHERE "_s + in.clauses.first() + u')', in.bindings);
+    }
+    return std::nullopt;
+}
+
+std::optional<ApiFailure> storageFilters(ServerContext &server, const RequestContext &context,
+                                         SqlConditions &where)
+{
+    const auto [size, sizeBindings] = sizeSql(server.db);
+    if (auto failure = addCountFilters(context, where, u"emptyPositions"_s,
+                                       u"(%1 - %2)"_s.arg(size, kFilledSql), sizeBindings))
+        return failure;
+    if (auto failure =
+            addCountFilters(context, where, u"emptyContainers"_s, kEmptyContainersSql, {}))
+        return failure;
+    return addContentsFilters(context, where, false);
+}
+
+std::optional<ApiFailure> containerFilters(ServerContext &server, const RequestContext &context,
+                                           SqlConditions &where)
+{
+    static const QStringList statuses{u"AVAILABLE"_s, u"RESERVED"_s, u"CHECKED_OUT"_s};
+    if (const QStringList wanted = splitList(queryValue(context, u"checkoutStatus"_s));
+        !wanted.isEmpty()) {
+        for (const QString &status : wanted) {
+            if (!statuses.contains(status)) {
+                return ApiFailure::badRequest(
+                    u"checkoutStatus takes AVAILABLE, RESERVED and CHECKED_OUT, not \"%1\"."_s.arg(
+                        status));
+            }
+        }
+        SqlConditions in;
+        in.addIn(u"COALESCE((SELECT k.status FROM container_checkouts k WHERE k.container_id = "
+                 "r.id), 'AVAILABLE')"_s,
+                 wanted);
+        where.add(in.clauses.first(), in.bindings);
+    }
+    if (const QStringList assignees =
+            splitList(queryValue(context, u"checkoutAssigneeIds.anyOf"_s));
+        !assignees.isEmpty()) {
+        if (assignees.size() > 100)
+            return ApiFailure::badRequest(u"checkoutAssigneeIds.anyOf takes at most 100 ids."_s);
+        SqlConditions in;
+        in.addIn(u"k.assignee_id"_s, assignees);
+        where.add(u"r.id IN (SELECT k.container_id FROM container_checkouts k WHERE k.status <> "
+                  "'AVAILABLE' AND "_s +
+                      in.clauses.first() + u')',
+                  in.bindings);
+    }
+    if (const QStringList wanted = splitList(queryValue(context, u"restrictionStatus"_s));
+        !wanted.isEmpty()) {
+        for (const QString &status : wanted) {
+            if (!QStringList{u"RESTRICTED"_s, u"UNRESTRICTED"_s, u"NOT_APPLICABLE"_s}.contains(
+                    status))
+                return ApiFailure::badRequest(
+                    u"restrictionStatus takes RESTRICTED, UNRESTRICTED and NOT_APPLICABLE, not \"%1\"."_s
+                        .arg(status));
+        }
+    }
+    Q_UNUSED(server);
+    return addContentsFilters(context, where, true);
+}
+
+// ---- create and update bodies ---------------------------------------------------------------
+
+std::optional<ApiFailure> place(ServerContext &server, ResourceRow &row, const QString &target)
+{
+    const auto placement = inventory::resolvePlacement(server, row, target);
+    if (const auto *failure = std::get_if<ApiFailure>(&placement))
+        return *failure;
+    row.parentId = std::get<inventory::Placement>(placement).parentId;
+    row.position = std::get<inventory::Placement>(placement).position;
+    return std::nullopt;
+}
+
+// Name defaults to the barcode (as the spec says for plates and wells), else the id.
+void defaultName(ResourceRow &row)
+{
+    if (row.name.isEmpty())
+        row.name = row.barcode.isEmpty() ? row.id : row.barcode;
+}
+
+void readProject(JsonBody &body, ResourceRow &row)
+{
+    if (body.has(u"projectId"_s)) {
+        const auto project = body.optionalString(u"projectId"_s);
+        row.data.insert(u"projectId"_s, project ? QJsonValue(*project) : QJsonValue());
+    }
+}
+
+std::optional<ApiFailure> storageCreate(ServerContext &server, JsonBody &body, ResourceRow &row,
+                                        const QStringList &extraKeys)
+{
+    QStringList keys{u"barcode"_s,         u"fields"_s,    u"name"_s,
+                     u"parentStorageId"_s, u"projectId"_s, u"schemaId"_s};
+    keys.append(extraKeys);
+    body.allowOnly(keys).require({u"schemaId"_s});
+    row.schemaId = body.string(u"schemaId"_s);
+    row.barcode = body.optionalString(u"barcode"_s).value_or(QString());
+    row.name = body.string(u"name"_s);
+    defaultName(row);
+    row.data.insert(u"fields"_s, body.object(u"fields"_s));
+    readProject(body, row);
+    const QString parent = body.optionalString(u"parentStorageId"_s).value_or(QString());
+    if (!body.ok())
+        return std::nullopt;
+    // The schema must be the right kind before its grid means anything.
+    if (auto failure = resource_ops::checkSchema(server, row.kind, row.schemaId))
+        return failure;
+    return place(server, row, parent);
+}
+
+std::optional<ApiFailure> storageUpdate(ServerContext &server, JsonBody &body, ResourceRow &row)
+{
+    body.allowOnly({u"fields"_s, u"name"_s, u"parentStorageId"_s, u"projectId"_s});
+    row.name = body.string(u"name"_s, row.name);
+    if (body.has(u"fields"_s))
+        row.data.insert(u"fields"_s, body.object(u"fields"_s));
+    readProject(body, row);
+    if (body.has(u"parentStorageId"_s) && body.ok())
+        return place(server, row, body.optionalString(u"parentStorageId"_s).value_or(QString()));
+    return std::nullopt;
+}
+
+std::optional<ApiFailure> readUserIds(ServerContext &server, JsonBody &body, const QString &key,
+                                      ResourceRow &row)
+{
+    if (!body.has(key))
+        return std::nullopt;
+    const QStringList ids = body.stringList(key);
+    for (const QString &id : ids) {
+        if (!userExists(server.db, id))
+            return ApiFailure::badRequest(u"%1 names %2, but no user has that id."_s.arg(key, id),
+                                          id);
+    }
+    row.data.insert(key, QJsonArray::fromStringList(ids));
+    return std::nullopt;
+}
+
+// The parts of ContainerWriteBase every container body shares.
+std::optional<ApiFailure> containerWriteBase(ServerContext &server, JsonBody &body,
+                                             ResourceRow &row)
+{
+    if (body.has(u"name"_s))
+        row.name = body.string(u"name"_s);
+    if (body.has(u"fields"_s))
+        row.data.insert(u"fields"_s, body.object(u"fields"_s));
+    readProject(body, row);
+    if (body.has(u"restrictionStatus"_s)) {
+        row.data.insert(u"restrictionStatus"_s,
+                        body.oneOf(u"restrictionStatus"_s,
+                                   {u"RESTRICTED"_s, u"UNRESTRICTED"_s, u"NOT_APPLICABLE"_s}));
+    }
+    if (auto failure = readUserIds(server, body, u"sampleOwnerIds"_s, row))
+        return failure;
+    return readUserIds(server, body, u"restrictedSamplePartyIds"_s, row);
+}
+
+const QStringList kContainerWriteBaseKeys = {u"fields"_s,
+                                             u"name"_s,
+                                             u"parentStorageId"_s,
+                                             u"restrictedSamplePartyIds"_s,
+                                             u"restrictionStatus"_s,
+                                             u"sampleOwnerIds"_s};
+
+std::optional<ApiFailure> containerCreate(ServerContext &server, JsonBody &body, ResourceRow &row)
+{
+    QStringList keys = kContainerWriteBaseKeys;
+    keys.append({u"barcode"_s, u"projectId"_s, u"schemaId"_s});
+    body.allowOnly(keys).require({u"schemaId"_s});
+    row.schemaId = body.string(u"schemaId"_s);
+    row.barcode = body.optionalString(u"barcode"_s).value_or(QString());
+    row.data.insert(u"fields"_s, QJsonObject());
+    storeQuantity(row, {});
+    if (auto failure = containerWriteBase(server, body, row))
+        return failure;
+    defaultName(row);
+    const QString parent = body.optionalString(u"parentStorageId"_s).value_or(QString());
+    if (!body.ok())
+        return std::nullopt;
+    if (auto failure = resource_ops::checkSchema(server, u"container"_s, row.schemaId))
+        return failure;
+    return place(server, row, parent);
+}
+
+bool isWell(ServerContext &server, const ResourceRow &row)
+{
+    if (row.parentId.isNull())
+        return false;
+    const auto parent = server.resources.find(row.parentId);
+    return parent && inventory::isWellPlate(server.db, *parent);
+}
+
+std::optional<ApiFailure> containerUpdate(ServerContext &server, JsonBody &body, ResourceRow &row,
+                                          bool bulkItem)
+{
+    QStringList keys = kContainerWriteBaseKeys;
+    keys.append({u"projectId"_s, u"quantity"_s, u"role"_s, u"volume"_s});
+    if (bulkItem)
+        keys.append({u"containerId"_s, u"concentration"_s});
+    body.allowOnly(keys);
+    if (auto failure = containerWriteBase(server, body, row))
+        return failure;
+    if (!body.ok())
+        return std::nullopt;
+    if (body.has(u"quantity"_s) || body.has(u"volume"_s)) {
+        const bool deprecated = !body.has(u"quantity"_s);
+        const QString key = deprecated ? u"volume"_s : u"quantity"_s;
+        const auto quantity = readQuantity(body.object().value(key), key,
+                                           deprecated ? kVolumeUnits : kQuantityUnits, false);
+        if (const auto *failure = std::get_if<ApiFailure>(&quantity))
+            return *failure;
+        storeQuantity(row, std::get<Quantity>(quantity));
+    }
+    if (body.has(u"role"_s)) {
+        const QJsonValue role = body.object().value(u"role"_s);
+        if (!role.isNull() && !role.isObject())
+            return ApiFailure::badRequest(u"Field 'role' must be an object or null."_s);
+        if (!isWell(server, row) && !role.isNull())
+            return ApiFailure::badRequest(
+                u"Only a well of a well plate has a role; %1 is not one."_s.arg(
+                    inventory::describe(row)));
+        row.data.insert(u"role"_s, role);
+    }
+    if (bulkItem && body.has(u"concentration"_s) &&
+        !body.object().value(u"concentration"_s).isNull()) {
+        const auto concentration =
+            readQuantity(body.object().value(u"concentration"_s), u"concentration"_s, {}, true);
+        if (const auto *failure = std::get_if<ApiFailure>(&concentration))
+            return *failure;
+        QList<Content> contents = contentsOf(server.db, row.id);
+        if (contents.size() != 1) {
+            return ApiFailure::badRequest(
+                u"concentration only applies to a container with exactly one content; %1 holds %2."_s
+                    .arg(inventory::describe(row))
+                    .arg(contents.size()));
+        }
+        contents.first().concentration = std::get<Quantity>(concentration);
+        if (!setContent(server.db, row.id, contents.first()))
+            return ApiFailure::internal();
+    }
+    if (body.has(u"parentStorageId"_s)) {
+        const QString target = body.optionalString(u"parentStorageId"_s).value_or(QString());
+        if (isWell(server, row)) {
+            // A well is part of its plate: it may "move" only onto itself.
+            const QString self = row.parentId + u':' + row.position;
+            if (target.compare(self, Qt::CaseInsensitive) != 0 && target != row.parentId) {
+                return ApiFailure::badRequest(
+                    u"%1 is a well of a well plate and cannot be moved; transfer its contents "
+                    "instead."_s.arg(inventory::describe(row)));
+            }
+            return std::nullopt;
+        }
+        return place(server, row, target);
+    }
+    return std::nullopt;
+}
+
+// ---- types ---------------------------------------------------------------------------------
+
+ResourceType storageBase(ServerContext &server, const QString &kind)
+{
+    ServerContext *s = &server;
+    ResourceType type;
+    type.kind = kind;
+    type.archiveReasons = kInventoryArchiveReasons;
+    type.hasBarcodes = true;
+    type.isStorage = true;
+    type.schemaKind = kind;
+    type.extraSorts = {{u"barcode"_s, u"COALESCE(r.barcode, '')"_s}};
+    type.archiveCascade = [s](const QStringList &ids) {
+        QHash<QString, QStringList> cascade = inventoryCascade(*s, ids);
+        // The archival change of boxes and plates names containers only.
+        return QHash<QString, QStringList>{{u"containerIds"_s, cascade.value(u"containerIds"_s)}};
+    };
+    return type;
+}
+
+ResourceType boxType(ServerContext &server)
+{
+    ServerContext *s = &server;
+    ResourceType type = storageBase(server, u"box"_s);
+    type.idPrefix = u"box_"_s;
+    type.collection = u"boxes"_s;
+    type.listKey = u"boxes"_s;
+    type.idParam = u"box_id"_s;
+    type.idsKey = u"boxIds"_s;
+    type.noun = u"boxes"_s;
+    type.toJson = [s](const RequestContext &c, const ResourceRow &row) {
+        return boxJson(*s, c, row);
+    };
+    type.create = [s](const RequestContext &, JsonBody &body, ResourceRow &row) {
+        return storageCreate(*s, body, row, {});
+    };
+    type.update = [s](const RequestContext &, JsonBody &body, ResourceRow &row) {
+        return storageUpdate(*s, body, row);
+    };
+    type.filters = [s](const RequestContext &c, SqlConditions &where) {
+        return storageFilters(*s, c, where);
+    };
+    return type;
+}
+
+ResourceType plateType(ServerContext &server)
+{
+    ServerContext *s = &server;
+    ResourceType type = storageBase(server, u"plate"_s);
+    type.idPrefix = u"plt_"_s;
+    type.collection = u"plates"_s;
+    type.listKey = u"plates"_s;
+    type.idParam = u"plate_id"_s;
+    type.idsKey = u"plateIds"_s;
+    type.noun = u"plates"_s;
+    type.toJson = [s](const RequestContext &c, const ResourceRow &row) {
+        return plateJson(*s, c, row);
+    };
+    type.create = [s](const RequestContext &, JsonBody &body, ResourceRow &row) {
+        return storageCreate(*s, body, row, {u"containerSchemaId"_s, u"wells"_s});
+    };
+    type.update = [s](const RequestContext &, JsonBody &body, ResourceRow &row) {
+        return storageUpdate(*s, body, row);
+    };
+    type.filters = [s](const RequestContext &c, SqlConditions &where) {
+        return storageFilters(*s, c, where);
+    };
+    return type;
+}
+
+ResourceType containerType(ServerContext &server)
+{
+    ServerContext *s = &server;
+    ResourceType type;
+    type.kind = u"container"_s;
+    type.idPrefix = u"con_"_s;
+    type.collection = u"containers"_s;
+    type.listKey = u"containers"_s;
+    type.idParam = u"container_id"_s;
+    type.idsKey = u"containerIds"_s;
+    type.noun = u"containers"_s;
+    type.archiveReasons = kInventoryArchiveReasons;
+    type.hasBarcodes = true;
+    type.isStorage = true;
+    type.parentFilter = u"parentStorageIds"_s;
+    type.schemaKind = u"container"_s;
+    type.extraSorts = {{u"barcode"_s, u"COALESCE(r.barcode, '')"_s}};
+    type.toJson = [s](const RequestContext &c, const ResourceRow &row) {
+        return containerJson(*s, c, row);
+    };
+    type.create = [s](const RequestContext &, JsonBody &body, ResourceRow &row) {
+        return containerCreate(*s, body, row);
+    };
+    type.update = [s](const RequestContext &, JsonBody &body, ResourceRow &row) {
+        return containerUpdate(*s, body, row, false);
+    };
+    type.filters = [s](const RequestContext &c, SqlConditions &where) {
+        return containerFilters(*s, c, where);
+    };
+    return type;
+}
+
+// ---- plates: POST /plates makes the wells of a well plate ------------------------------------
+
+http::HttpResponse createPlate(ServerContext &server, const ResourceType &type,
+                               const RequestContext &context)
+{
+    JsonBody body(context.request.body);
+    const auto created = resource_ops::createOne(server, type, context, body);
+    if (const auto *failure = std::get_if<ApiFailure>(&created))
+        return failure->response();
+    const ResourceRow plate = std::get<ResourceRow>(created);
+    const QJsonObject definition = inventory::schemaDefinition(server.db, plate.schemaId);
+    const Grid grid = inventory::gridOf(server.db, plate);
+    const QJsonObject wells = body.object().value(u"wells"_s).toObject();
+    const bool wellPlate = inventory::isWellPlate(server.db, plate);
+    QString wellSchema = body.object()
+                             .value(u"containerSchemaId"_s)
+                             .toString(definition.value(u"containerSchemaId"_s).toString());
+    if (!wellSchema.isEmpty()) {
+        if (auto failure = resource_ops::checkSchema(server, u"container"_s, wellSchema))
+            return failure->response();
+    }
+    // Barcodes for wells, keyed "A1"; every key must be a position of the plate.
+    QHash<int, QString> barcodes;
+    for (auto it = wells.begin(); it != wells.end(); ++it) {
+        bool malformed = false;
+        const auto index = grid.index(it.key(), &malformed);
+        if (!index) {
+            return badRequest(
+                u"wells names %1, which is not a position of %2 (its grid is %3)."_s.arg(
+                    it.key(), inventory::describe(plate), grid.describe()));
+        }
+        if (!wellPlate)
+            return badRequest(u"wells applies only to well plates; %1 is a matrix plate."_s.arg(
+                inventory::describe(plate)));
+        const QJsonValue barcode = it.value().toObject().value(u"barcode"_s);
+        if (!it.value().isObject() || !(barcode.isString() || barcode.isUndefined()))
+            return badRequest(
+                u"wells.%1 must be an object with an optional string barcode."_s.arg(it.key()));
+        if (barcode.isString())
+            barcodes.insert(*index, barcode.toString());
+    }
+    if (wellPlate) {
+        for (int i = 0; i < grid.size(); ++i) {
+            ResourceRow well;
+            well.id = newId(u"con_");
+            well.kind = u"container"_s;
+            well.creatorId = context.principal.userId;
+            well.parentId = plate.id;
+            well.position = grid.label(i);
+            well.schemaId = wellSchema.isEmpty() ? QString() : wellSchema;
+            well.barcode = barcodes.value(i);
+            well.name =
+                well.barcode.isEmpty() ? QString(plate.name + u' ' + well.position) : well.barcode;
+            well.data.insert(u"fields"_s, QJsonObject());
+            storeQuantity(well, {});
+            if (auto failure = server.resources.insert(well))
+                return failure->response();
+        }
+    }
+    return jsonResponse(201, resource_ops::freshJson(server, type, context, plate.id));
+}
+
+// ---- boxes: GET /boxes/{box_id}/contents ------------------------------------------------------
+
+http::HttpResponse boxContents(ServerContext &server, const ResourceType &containers,
+                               const RequestContext &context)
+{
+    const QString id = context.param(u"box_id"_s);
+    const auto box = server.resources.find(u"box"_s, id);
+    if (!box)
+        return notFound(u"No box has the id %1."_s.arg(id), id);
+    int pageSize = 50;
+    if (context.request.query.hasQueryItem(u"pageSize"_s)) {
+        bool ok = false;
+        pageSize = queryValue(context, u"pageSize"_s).toInt(&ok);
+        if (!ok || pageSize < 1 || pageSize > 100)
+            return badRequest(u"pageSize must be a whole number from 1 to 100."_s);
+    }
+    // Contents come in grid order; the token is the last gridNumber seen.
+    int after = 0;
+    if (const QString token = queryValue(context, u"nextToken"_s); !token.isEmpty()) {
+        bool ok = false;
+        const QByteArray decoded =
+            QByteArray::fromBase64(token.toLatin1(), QByteArray::Base64UrlEncoding);
+        after = decoded.startsWith("box:") ? decoded.mid(4).toInt(&ok) : 0;
+        if (!ok)
+            return badRequest(
+                u"Invalid nextToken: it does not belong to this listing. Start again without it."_s);
+    }
+    const Grid grid = inventory::gridOf(server.db, *box);
+    SqlConditions where;
+    where.add(u"r.parent_id = ?"_s, {id});
+    where.add(u"r.kind = 'container'"_s);
+    QList<std::pair<int, ResourceRow>> held;
+    for (const ResourceRow &row : server.resources.select(where)) {
+        const auto index = grid.index(row.position);
+        held.append({index ? *index + 1 : grid.size() + 1, row});
+    }
+    std::sort(held.begin(), held.end(), [](const auto &a, const auto &b) {
+        return a.first != b.first ? a.first < b.first : a.second.id < b.second.id;
+    });
+    QJsonArray items;
+    QString next;
+    for (const auto &[number, row] : std::as_const(held)) {
+        if (number <= after)
+            continue;
+        if (items.size() == pageSize) {
+            next = QString::fromLatin1(QByteArray("box:" + QByteArray::number(after))
+                                           .toBase64(QByteArray::Base64UrlEncoding));
+            break;
+        }
+        QJsonObject json = containers.toJson(context, row);
+        json.insert(u"gridNumber"_s, number);
+        json.insert(u"gridPosition"_s, row.position);
+        items.append(json);
+        after = number;
+    }
+    return jsonResponse(200, {{u"containers"_s, items}, {u"nextToken"_s, next}});
+}
+
+// ---- containers: bulk update, check-out, contents, transfers ---------------------------------
+
+http::HttpResponse bulkUpdateContainers(ServerContext &server, const ResourceType &type,
+                                        const RequestContext &context)
+{
+    JsonBody body(context.request.body);
+    body.allowOnly({u"containers"_s}).require({u"containers"_s});
+    const QJsonArray items = body.array(u"containers"_s);
+    if (!body.ok())
+        return body.failure()->response();
+    if (items.isEmpty() || items.size() > type.maxBulkItems) {
+        return badRequest(
+            u"Field 'containers' must hold between 1 and %1 items."_s.arg(type.maxBulkItems));
+    }
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (!items[i].isObject() || !items[i].toObject().value(u"containerId"_s).isString())
+            return badRequest(
+                u"Item %1 of 'containers' must be an object with a containerId."_s.arg(i));
+    }
+    auto detached = std::make_shared<DetachedContext>(context);
+    ServerContext *s = &server;
+    return server.tasks.start(context, [s, type, detached, items]() {
+        const RequestContext taskContext = detached->context();
+        QJsonArray results;
+        QJsonArray errors;
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            const QString id = items[i].toObject().value(u"containerId"_s).toString();
+            auto row = s->resources.find(u"container"_s, id);
+            std::optional<ApiFailure> failure;
+            if (!row) {
+                failure = ApiFailure::badRequest(u"No container has the id %1."_s.arg(id), id);
+            } else {
+                JsonBody item(items[i].toObject(), u"Item %1"_s.arg(i));
+                failure = containerUpdate(*s, item, *row, true);
+                if (!failure && !item.ok())
+                    failure = item.failure();
+                if (!failure)
+                    failure = s->resources.update(*row);
+            }
+            if (failure) {
+                errors.append(QJsonObject{{u"index"_s, int(i)}, {u"message"_s, failure->message}});
+                continue;
+            }
+            results.append(resource_ops::freshJson(*s, type, taskContext, id));
+        }
+        if (!errors.isEmpty()) {
+            return TaskOutcome::failure(
+                u"%1 of %2 items were refused; nothing was saved."_s.arg(errors.size())
+                    .arg(items.size()),
+                errors);
+        }
+        return TaskOutcome{true, {{u"containers"_s, results}}, {}, {}};
+    });
+}
+
+// The containers named by `ids`, or a 400 naming those that do not exist.
+std::variant<QList<ResourceRow>, ApiFailure> findContainers(ServerContext &server,
+                                                            const QStringList &ids)
+{
+    QList<ResourceRow> rows;
+    QStringList missing;
+    for (const QString &id : ids) {
+        const auto row = server.resources.find(u"container"_s, id);
+        if (row)
+            rows.append(*row);
+        else
+            missing.append(id);
+    }
+    if (!missing.isEmpty()) {
+        return ApiFailure::badRequest(
+            u"No containers exist with these ids: %1"_s.arg(missing.join(u", "_s)),
+            missing.first());
+    }
+    return rows;
+}
+
+// POST /containers:check-out, :reserve (status) and :check-in (status AVAILABLE).
+http::HttpResponse setCheckout(ServerContext &server, const RequestContext &context,
+                               const QString &status)
+{
+    JsonBody body(context.request.body);
+    const bool checkIn = status == u"AVAILABLE"_s;
+    if (checkIn)
+        body.allowOnly({u"containerIds"_s, u"comments"_s}).require({u"containerIds"_s});
+    else
+        body.allowOnly({u"containerIds"_s, u"assigneeId"_s, u"comment"_s})
+            .require({u"containerIds"_s, u"assigneeId"_s});
+    const QStringList ids = body.stringList(u"containerIds"_s);
+    const QString assignee = checkIn ? QString() : body.string(u"assigneeId"_s);
+    const QString comment = body.string(checkIn ? u"comments"_s : u"comment"_s);
+    if (!body.ok())
+        return body.failure()->response();
+    if (ids.isEmpty())
+        return badRequest(u"Field 'containerIds' must name at least one container."_s);
+    if (!checkIn && !userExists(server.db, assignee)) {
+        return apiError(
+            400, u"invalid_request_error"_s,
+            u"assigneeId names %1, but no user has that id (teams are not supported)."_s.arg(
+                assignee),
+            assignee);
+    }
+    const auto found = findContainers(server, ids);
+    if (const auto *failure = std::get_if<ApiFailure>(&found))
+        return failure->response();
+    for (ResourceRow row : std::get<QList<ResourceRow>>(found)) {
+        if (row.isArchived()) {
+            return badRequest(
+                u"%1 is archived; unarchive it before checking it out, in or reserving it."_s.arg(
+                    inventory::describe(row)));
+        }
+        const QString now = timestampNow();
+        server.db.exec(u"DELETE FROM container_checkouts WHERE container_id = ?"_s, {row.id});
+        if (server.db
+                .exec(u"INSERT INTO container_checkouts (container_id, status, assignee_id, "
+                      "comment, modified_at) VALUES (?, ?, ?, ?, ?)"_s,
+                      {row.id, status, nullableText(assignee),
+                       QString(comment.isNull() ? u""_s : comment), now})
+                .lastError()
+                .isValid())
+            return internalError();
+        if (auto failure = server.resources.update(row))
+            return failure->response();
+    }
+    return jsonResponse(200, {});
+}
+
+std::variant<ResourceRow, ApiFailure>
+containerFromPath(ServerContext &server, const RequestContext &context, const QString &param)
+{
+    const QString id = context.param(param);
+    const auto row = server.resources.find(u"container"_s, id);
+    if (!row)
+        return ApiFailure::notFound(u"No container has the id %1."_s.arg(id), id);
+    return *row;
+}
+
+http::HttpResponse listContents(ServerContext &server, const RequestContext &context)
+{
+    const auto container = containerFromPath(server, context, u"container_id"_s);
+    if (const auto *failure = std::get_if<ApiFailure>(&container))
+        return failure->response();
+    QJsonArray contents;
+    for (const Content &content : contentsOf(server.db, std::get<ResourceRow>(container).id))
+        contents.append(contentJson(server, context, content));
+    return jsonResponse(200, {{u"contents"_s, contents}});
+}
+
+std::optional<Content> findContent(Database &db, const QString &containerId,
+                                   const QString &entityId)
+{
+    for (const Content &content : contentsOf(db, containerId)) {
+        if (content.entityId == entityId)
+            return content;
+    }
+    return std::nullopt;
+}
+
+http::HttpResponse oneContent(ServerContext &server, const RequestContext &context,
+                              const QByteArray &method)
+{
+    const auto container = containerFromPath(server, context, u"container_id"_s);
+    if (const auto *failure = std::get_if<ApiFailure>(&container))
+        return failure->response();
+    ResourceRow row = std::get<ResourceRow>(container);
+    const QString entityId = context.param(u"containable_id"_s);
+    auto content = findContent(server.db, row.id, entityId);
+    if (method == "PATCH") {
+        JsonBody body(context.request.body);
+        body.allowOnly({u"concentration"_s}).require({u"concentration"_s});
+        if (!body.ok())
+            return body.failure()->response();
+        const auto concentration =
+            readQuantity(body.object().value(u"concentration"_s), u"concentration"_s, {}, true);
+        if (const auto *failure = std::get_if<ApiFailure>(&concentration))
+            return failure->response();
+        // A content not yet there is added, if the entity exists (any resource can be held).
+        if (!content) {
+            if (!server.resources.find(entityId))
+                return notFound(u"No entity has the id %1."_s.arg(entityId), entityId);
+            if (row.isArchived())
+                return badRequest(
+                    u"%1 is archived; unarchive it before changing its contents."_s.arg(
+                        inventory::describe(row)));
+            content = Content{entityId, {}};
+        }
+        content->concentration = std::get<Quantity>(concentration);
+        if (!setContent(server.db, row.id, *content))
+            return internalError();
+        if (auto failure = server.resources.update(row))
+            return failure->response();
+        return jsonResponse(200, contentJson(server, context, *content));
+    }
+    if (!content) {
+        return notFound(u"%1 does not hold %2."_s.arg(inventory::describe(row), entityId),
+                        entityId);
+    }
+    if (method == "DELETE") {
+        server.db.exec(u"DELETE FROM container_contents WHERE container_id = ? AND entity_id = ?"_s,
+                       {row.id, entityId});
+        if (auto failure = server.resources.update(row))
+            return failure->response();
+        http::HttpResponse response;
+        response.status = 204;
+        return response;
+    }
+    return jsonResponse(200, contentJson(server, context, *content));
+}
+
+struct Transfer
+{
+    QString destinationId;
+    QString sourceEntityId;
+    QString sourceContainerId;
+    QString sourceBatchId;
+    Quantity amount;
+    std::optional<QJsonArray> destinationContents;
+    std::optional<Quantity> finalQuantity;
+    std::optional<Quantity> sourceConcentration;
+};
+
+// Reads the fields ContainerTransferBase shares (sources and amount) from `body`.
+std::optional<ApiFailure> readTransferBase(JsonBody &body, Transfer &transfer)
+{
+    transfer.sourceEntityId = body.string(u"sourceEntityId"_s);
+    transfer.sourceContainerId = body.string(u"sourceContainerId"_s);
+    transfer.sourceBatchId = body.string(u"sourceBatchId"_s);
+    body.stringList(u"sampleOwnerIds"_s);
+    body.stringList(u"restrictedSamplePartyIds"_s);
+    if (!body.ok())
+        return body.failure();
+    const int sources = int(!transfer.sourceEntityId.isEmpty()) +
+                        int(!transfer.sourceContainerId.isEmpty()) +
+                        int(!transfer.sourceBatchId.isEmpty());
+    if (sources != 1) {
+        return ApiFailure::badRequest(u"A transfer names exactly one source: sourceEntityId, "
+                                      "sourceBatchId or sourceContainerId."_s);
+    }
+    if (!transfer.sourceBatchId.isEmpty()) {
+        return ApiFailure::badRequest(
+            u"This server has no batches; transfer from an entity or a container instead."_s,
+            transfer.sourceBatchId);
+    }
+    const bool deprecated = !body.has(u"transferQuantity"_s);
+    if (deprecated && !body.has(u"transferVolume"_s))
+        return ApiFailure::badRequest(
+            u"A transfer needs transferQuantity (or the deprecated transferVolume)."_s);
+    const QString key = deprecated ? u"transferVolume"_s : u"transferQuantity"_s;
+    const auto amount = readQuantity(body.object().value(key), key,
+                                     deprecated ? kVolumeUnits : kQuantityUnits, true);
+    if (const auto *failure = std::get_if<ApiFailure>(&amount))
+        return *failure;
+    transfer.amount = std::get<Quantity>(amount);
+    if (!transfer.amount.value)
+        return ApiFailure::badRequest(u"Field '%1' needs a value and units."_s.arg(key));
+    return std::nullopt;
+}
+
+std::optional<ApiFailure> readOptionalQuantity(JsonBody &body, const QString &key,
+                                               const QString &deprecatedKey,
+                                               std::optional<Quantity> *out)
+{
+    const bool modern = body.has(key) && !body.object().value(key).isNull();
+    const bool old = body.has(deprecatedKey) && !body.object().value(deprecatedKey).isNull();
+    if (!modern && !old)
+        return std::nullopt;
+    const QString used = modern ? key : deprecatedKey;
+    const auto quantity =
+        readQuantity(body.object().value(used), used, modern ? kQuantityUnits : kVolumeUnits, true);
+    if (const auto *failure = std::get_if<ApiFailure>(&quantity))
+        return *failure;
+    *out = std::get<Quantity>(quantity);
+    return std::nullopt;
+}
+
+// Moves `transfer.amount` from its source into the destination container and sets the
+// destination's contents; a refusal writes nothing the request keeps.
+std::optional<ApiFailure> applyTransfer(ServerContext &server, const Transfer &transfer)
+{
+    auto destination = server.resources.find(u"container"_s, transfer.destinationId);
+    if (!destination) {
+        return ApiFailure::badRequest(
+            u"No container has the id %1 to transfer into."_s.arg(transfer.destinationId),
+            transfer.destinationId);
+    }
+    if (destination->isArchived()) {
+        return ApiFailure::badRequest(u"%1 is archived; nothing can be transferred into it."_s.arg(
+                                          inventory::describe(*destination)),
+                                      destination->id);
+    }
+    Quantity destQuantity = storedQuantity(*destination);
+    const Quantity &amount = transfer.amount;
+    QList<Content> incoming;
+    if (!transfer.sourceContainerId.isEmpty()) {
+        auto source = server.resources.find(u"container"_s, transfer.sourceContainerId);
+        if (!source) {
+            return ApiFailure::badRequest(
+                u"No container has the id %1 to transfer from."_s.arg(transfer.sourceContainerId),
+                transfer.sourceContainerId);
+        }
+        if (source->id == destination->id)
+            return ApiFailure::badRequest(u"A container cannot be transferred into itself."_s,
+                                          source->id);
+        if (source->isArchived()) {
+            return ApiFailure::badRequest(
+                u"%1 is archived; nothing can be transferred from it."_s.arg(
+                    inventory::describe(*source)),
+                source->id);
+        }
+        Quantity sourceQuantity = storedQuantity(*source);
+        const auto available = sourceQuantity.value ? convert(*sourceQuantity.value,
+                                                              sourceQuantity.units, amount.units)
+                                                    : std::nullopt;
+        if (!available) {
+            return ApiFailure::badRequest(
+                u"%1 holds %2, which cannot be measured in %3."_s.arg(
+                    inventory::describe(*source), formatQuantity(sourceQuantity), amount.units),
+                source->id);
+        }
+        if (*available + 1e-9 < *amount.value) {
+            return ApiFailure::badRequest(
+                u"%1 holds only %2; %3 cannot be transferred from it."_s.arg(
+                    inventory::describe(*source), formatQuantity(sourceQuantity),
+                    formatQuantity(amount)),
+                source->id);
+        }
+        const double left =
+            *convert(*available - *amount.value, amount.units, sourceQuantity.units);
+        sourceQuantity.value = std::abs(left) < 1e-12 ? 0.0 : left;
+        storeQuantity(*source, sourceQuantity);
+        if (auto failure = server.resources.update(*source))
+            return failure;
+        incoming = contentsOf(server.db, source->id);
+    } else {
+        if (!server.resources.find(transfer.sourceEntityId)) {
+            return ApiFailure::badRequest(
+                u"No entity has the id %1 to transfer."_s.arg(transfer.sourceEntityId),
+                transfer.sourceEntityId);
+        }
+        incoming.append(
+            {transfer.sourceEntityId, transfer.sourceConcentration.value_or(Quantity{})});
+    }
+    if (!destQuantity.value) {
+        destQuantity = amount;
+    } else {
+        const auto added = convert(*amount.value, amount.units, destQuantity.units);
+        if (!added) {
+            return ApiFailure::badRequest(u"%1 holds %2; %3 cannot be added to it."_s.arg(
+                                              inventory::describe(*destination),
+                                              formatQuantity(destQuantity), formatQuantity(amount)),
+                                          destination->id);
+        }
+        *destQuantity.value += *added;
+    }
+    if (transfer.finalQuantity)
+        destQuantity = *transfer.finalQuantity;
+    storeQuantity(*destination, destQuantity);
+    if (transfer.destinationContents && !transfer.destinationContents->isEmpty()) {
+        // The caller says what the destination holds afterwards.
+        QList<Content> contents;
+        for (qsizetype i = 0; i < transfer.destinationContents->size(); ++i) {
+            const QJsonObject item = transfer.destinationContents->at(i).toObject();
+            const QString entityId = item.value(u"entityId"_s).toString();
+            if (entityId.isEmpty())
+                return ApiFailure::badRequest(
+                    u"destinationContents[%1] needs an entityId."_s.arg(i));
+            if (!server.resources.find(entityId))
+                return ApiFailure::badRequest(
+                    u"destinationContents[%1] names %2, but no entity has that id."_s.arg(i).arg(
+                        entityId),
+                    entityId);
+            Content content{entityId, {}};
+            if (item.contains(u"concentration"_s) && !item.value(u"concentration"_s).isNull()) {
+                const auto c =
+                    readQuantity(item.value(u"concentration"_s),
+                                 u"destinationContents[%1].concentration"_s.arg(i), {}, true);
+                if (const auto *failure = std::get_if<ApiFailure>(&c))
+                    return *failure;
+                content.concentration = std::get<Quantity>(c);
+            }
+            contents.append(content);
+        }
+        server.db.exec(u"DELETE FROM container_contents WHERE container_id = ?"_s,
+                       {destination->id});
+        incoming = contents;
+    }
+    for (const Content &content : std::as_const(incoming)) {
+        if (findContent(server.db, destination->id, content.entityId) &&
+            !(transfer.destinationContents && !transfer.destinationContents->isEmpty()))
+            continue;
+        if (!setContent(server.db, destination->id, content))
+            return ApiFailure::internal();
+    }
+    return server.resources.update(*destination);
+}
+
+http::HttpResponse transferInto(ServerContext &server, const RequestContext &context)
+{
+    JsonBody body(context.request.body);
+    body.allowOnly({u"destinationContents"_s, u"destinationQuantity"_s, u"destinationVolume"_s,
+                    u"restrictedSamplePartyIds"_s, u"restrictionStatus"_s, u"sampleOwnerIds"_s,
+                    u"sourceBatchId"_s, u"sourceContainerId"_s, u"sourceEntityId"_s,
+                    u"transferQuantity"_s, u"transferVolume"_s})
+        .require({u"destinationContents"_s});
+    Transfer transfer;
+    transfer.destinationId = context.param(u"destination_container_id"_s);
+    transfer.destinationContents = body.array(u"destinationContents"_s);
+    if (!body.ok())
+        return body.failure()->response();
+    if (auto failure = readTransferBase(body, transfer))
+        return failure->response();
+    if (auto failure = readOptionalQuantity(body, u"destinationQuantity"_s, u"destinationVolume"_s,
+                                            &transfer.finalQuantity))
+        return failure->response();
+    if (auto failure = applyTransfer(server, transfer))
+        return failure->response();
+    return jsonResponse(200, {});
+}
+
+http::HttpResponse transferMany(ServerContext &server, const ResourceType &containers,
+                                const RequestContext &context)
+{
+    JsonBody body(context.request.body);
+    body.allowOnly({u"transfers"_s}).require({u"transfers"_s});
+    const QJsonArray items = body.array(u"transfers"_s);
+    if (!body.ok())
+        return body.failure()->response();
+    if (items.isEmpty() || items.size() > 5000)
+        return badRequest(u"Field 'transfers' must hold between 1 and 5000 transfers."_s);
+    QList<Transfer> transfers;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (!items[i].isObject())
+            return badRequest(u"Item %1 of 'transfers' must be an object."_s.arg(i));
+        JsonBody item(items[i].toObject(), u"Transfer %1"_s.arg(i));
+        item.require({u"destinationContainerId"_s});
+        Transfer transfer;
+        transfer.destinationId = item.string(u"destinationContainerId"_s);
+        if (!item.ok())
+            return item.failure()->response();
+        if (auto failure = readTransferBase(item, transfer))
+            return badRequest(u"Transfer %1: %2"_s.arg(i).arg(failure->message));
+        if (auto failure = readOptionalQuantity(item, u"finalQuantity"_s, u"finalVolume"_s,
+                                                &transfer.finalQuantity))
+            return badRequest(u"Transfer %1: %2"_s.arg(i).arg(failure->message));
+        std::optional<Quantity> concentration;
+        if (item.has(u"sourceConcentration"_s) &&
+            !item.object().value(u"sourceConcentration"_s).isNull()) {
+            const auto c = readQuantity(item.object().value(u"sourceConcentration"_s),
+                                        u"sourceConcentration"_s, {}, true);
+            if (const auto *failure = std::get_if<ApiFailure>(&c))
+                return badRequest(u"Transfer %1: %2"_s.arg(i).arg(failure->message));
+            transfer.sourceConcentration = std::get<Quantity>(c);
+        }
+        transfers.append(transfer);
+    }
+    auto detached = std::make_shared<DetachedContext>(context);
+    ServerContext *s = &server;
+    return server.tasks.start(context, [s, containers, detached, transfers]() {
+        const RequestContext taskContext = detached->context();
+        QJsonArray errors;
+        QStringList destinations;
+        for (qsizetype i = 0; i < transfers.size(); ++i) {
+            if (auto failure = applyTransfer(*s, transfers[i])) {
+                errors.append(QJsonObject{{u"index"_s, int(i)}, {u"message"_s, failure->message}});
+                continue;
+            }
+            if (!destinations.contains(transfers[i].destinationId))
+                destinations.append(transfers[i].destinationId);
+        }
+        if (!errors.isEmpty()) {
+            return TaskOutcome::failure(
+                u"%1 of %2 transfers were refused; nothing was saved."_s.arg(errors.size())
+                    .arg(transfers.size()),
+                errors);
+        }
+        QJsonArray results;
+        for (const QString &id : std::as_const(destinations))
+            results.append(resource_ops::freshJson(*s, containers, taskContext, id));
+        return TaskOutcome{true, {{u"destinationContainers"_s, results}}, {}, {}};
+    });
+}
+
+// ---- schemas and the registry ----------------------------------------------------------------
+
+struct SchemaFamily
+{
+    QString kind;       // schemas.kind
+    QString collection; // "box-schemas"
+    QString listKey;    // "boxSchemas"
+};
+
+const QList<SchemaFamily> kSchemaFamilies = {
+    {u"location"_s, u"location-schemas"_s, u"locationSchemas"_s},
+    {u"box"_s, u"box-schemas"_s, u"boxSchemas"_s},
+    {u"plate"_s, u"plate-schemas"_s, u"plateSchemas"_s},
+    {u"container"_s, u"container-schemas"_s, u"containerSchemas"_s},
+};
+
+QJsonValue schemaRef(Database &db, const QString &id)
+{
+    if (id.isEmpty())
+        return QJsonValue::Null;
+    QSqlQuery query = db.exec(u"SELECT name FROM schemas WHERE id = ?"_s, {id});
+    if (!query.next())
+        return QJsonValue::Null;
+    return QJsonObject{{u"id"_s, id}, {u"name"_s, query.value(0).toString()}};
+}
+
+QJsonObject schemaJson(Database &db, const QSqlQuery &query)
+{
+    // Columns: id, kind, name, definition, modified_at.
+    const QString kind = query.value(1).toString();
+    const QJsonObject definition = QJsonDocument::fromJson(query.value(3).toByteArray()).object();
+    QJsonObject json{
+        {u"id"_s, query.value(0).toString()},
+        {u"name"_s, query.value(2).toString()},
+        {u"type"_s, kind},
+        {u"prefix"_s, definition.value(u"prefix"_s).toString()},
+        {u"registryId"_s, kRegistryId},
+        {u"fieldDefinitions"_s, definition.value(u"fieldDefinitions"_s).toArray()},
+        {u"archiveRecord"_s, QJsonValue::Null},
+        {u"modifiedAt"_s, query.value(4).toString()},
+    };
+    if (kind == u"box"_s || kind == u"plate"_s) {
+        json.insert(u"height"_s, definition.value(u"height"_s).toInt());
+        json.insert(u"width"_s, definition.value(u"width"_s).toInt());
+        json.insert(u"containerSchema"_s,
+                    schemaRef(db, definition.value(u"containerSchemaId"_s).toString()));
+    }
+    if (kind == u"plate"_s)
+        json.insert(u"plateType"_s, definition.value(u"plateType"_s).toString(u"well_plate"_s));
+    return json;
+}
+
+const QString kSchemaColumns = u"SELECT id, kind, name, definition, modified_at FROM schemas"_s;
+
+http::HttpResponse listSchemas(ServerContext &server, const SchemaFamily &family,
+                               const RequestContext &context)
+{
+    QString error;
+    const auto page =
+        parsePageRequest(context.request.query, {{u"name"_s, u"name"_s}}, u"name"_s, &error);
+    if (!page)
+        return badRequest(error);
+    SqlConditions where;
+    where.add(u"kind = ?"_s, {family.kind});
+    page->constrain(&where, u"id"_s);
+    QSqlQuery query = server.db.exec(
+        kSchemaColumns + where.whereSql() + page->orderAndLimitSql(u"id"_s), where.bindings);
+    QJsonArray items;
+    QString last;
+    QString lastName;
+    bool more = false;
+    while (query.next()) {
+        if (items.size() == page->pageSize) {
+            more = true;
+            break;
+        }
+        items.append(schemaJson(server.db, query));
+        last = query.value(0).toString();
+        lastName = query.value(2).toString();
+    }
+    return jsonResponse(200,
+                        {{family.listKey, items},
+                         {u"nextToken"_s, more ? page->tokenAfter(lastName, last) : QString()}});
+}
+
+http::HttpResponse getSchema(ServerContext &server, const SchemaFamily &family,
+                             const RequestContext &context)
+{
+    const QString id = context.param(u"schema_id"_s);
+    QSqlQuery query =
+        server.db.exec(kSchemaColumns + u" WHERE id = ? AND kind = ?"_s, {id, family.kind});
+    if (!query.next())
+        return notFound(u"No %1 schema has the id %2."_s.arg(family.kind, id), id);
+    return jsonResponse(200, schemaJson(server.db, query));
+}
+
+QJsonObject registryJson()
+{
+    return {{u"id"_s, kRegistryId},
+            {u"name"_s, kRegistryName},
+            {u"modifiedAt"_s, kRegistryModifiedAt},
+            {u"owner"_s, QJsonObject{{u"id"_s, u"org_benchtop"_s},
+                                     {u"handle"_s, u"benchtop"_s},
+                                     {u"name"_s, u"Benchtop lab"_s}}}};
+}
+
+http::HttpResponse validateBarcodes(ServerContext &server, const RequestContext &context)
+{
+    const QString registry = context.param(u"registry_id"_s);
+    if (registry != kRegistryId)
+        return notFound(u"No registry has the id %1."_s.arg(registry), registry);
+    JsonBody body(context.request.body);
+    body.allowOnly({u"barcodes"_s}).require({u"barcodes"_s});
+    const QStringList barcodes = body.stringList(u"barcodes"_s);
+    if (!body.ok())
+        return body.failure()->response();
+    QJsonArray results;
+    QSet<QString> seen;
+    for (const QString &barcode : barcodes) {
+        QString message;
+        if (barcode.trimmed().isEmpty()) {
+            message = u"A barcode cannot be empty."_s;
+        } else if (barcode != barcode.trimmed()) {
+            message = u"A barcode cannot begin or end with spaces."_s;
+        } else if (seen.contains(barcode)) {
+            message = u"The barcode %1 appears more than once in this request."_s.arg(barcode);
+        } else if (const auto holder = server.resources.findByBarcode(barcode)) {
+            message =
+                u"The barcode %1 is already used by %2; barcodes are unique across the registry."_s
+                    .arg(barcode, inventory::describe(*holder));
+        }
+        seen.insert(barcode);
+        results.append(QJsonObject{{u"barcode"_s, barcode},
+                                   {u"isValid"_s, message.isEmpty()},
+                                   {u"message"_s, nullableJson(message)}});
+    }
+    return jsonResponse(200, {{u"validationResults"_s, results}});
+}
+
+void addSchemaRoutes(Router &router, ServerContext &server)
+{
+    ServerContext *s = &server;
+    for (const SchemaFamily &family : kSchemaFamilies) {
+        router.add("GET", u"/api/v2/"_s + family.collection,
+                   [s, family](const RequestContext &c) { return listSchemas(*s, family, c); });
+        router.add("GET", u"/api/v2/"_s + family.collection + u"/{schema_id}"_s,
+                   [s, family](const RequestContext &c) { return getSchema(*s, family, c); });
+        router.add("GET", u"/api/v2/registries/{registry_id}/"_s + family.collection,
+                   [s, family](const RequestContext &c) {
+                       const QString registry = c.param(u"registry_id"_s);
+                       if (registry != kRegistryId) {
+                           return apiError(400, u"invalid_request_error"_s,
+                                           u"No registry has the id %1."_s.arg(registry), registry);
+                       }
+                       QSqlQuery query = s->db.exec(
+                           kSchemaColumns + u" WHERE kind = ? ORDER BY name, id"_s, {family.kind});
+                       QJsonArray items;
+                       while (query.next())
+                           items.append(schemaJson(s->db, query));
+                       return jsonResponse(200, {{family.listKey, items}});
+                   });
+    }
+    router.add("GET", u"/api/v2/registries"_s, [](const RequestContext &c) {
+        QJsonArray registries;
+        const bool named = c.request.query.hasQueryItem(u"name"_s);
+        SqlConditions ignored;
+        QString error;
+        if (c.request.query.hasQueryItem(u"modifiedAt"_s) &&
+            !addDateRange(&ignored, u"x"_s, queryValue(c, u"modifiedAt"_s), &error))
+            return badRequest(error);
+        if (!named || queryValue(c, u"name"_s) == kRegistryName)
+            registries.append(registryJson());
+        return jsonResponse(200, {{u"registries"_s, registries}});
+    });
+    router.add("GET", u"/api/v2/registries/{registry_id}"_s, [](const RequestContext &c) {
+        const QString id = c.param(u"registry_id"_s);
+        if (id != kRegistryId)
+            return notFound(u"No registry has the id %1."_s.arg(id), id);
+        return jsonResponse(200, registryJson());
+    });
+    router.add("POST", u"/api/v2/registries/{registry_id}:validate-barcodes"_s,
+               [s](const RequestContext &c) { return validateBarcodes(*s, c); });
+}
+
+} // namespace
 
 void addInventoryRoutes(Router &router, ServerContext &server)
 {
-    Q_UNUSED(router);
-    Q_UNUSED(server);
+    ServerContext *s = &server;
+    addSchemaRoutes(router, server);
+    addResourceRoutes(router, server, boxType(server), AllOperations & ~(BulkCreate | BulkUpdate));
+    const ResourceType containers = containerType(server);
+    router.add("GET", u"/api/v2/boxes/{box_id}/contents"_s,
+               [s, containers](const RequestContext &c) { return boxContents(*s, containers, c); });
+
+    const ResourceType plates = plateType(server);
+    addResourceRoutes(router, server, plates, AllOperations & ~(Create | BulkCreate | BulkUpdate));
+    router.add("POST", u"/api/v2/plates"_s,
+               [s, plates](const RequestContext &c) { return createPlate(*s, plates, c); });
+
+    addResourceRoutes(router, server, containers, AllOperations & ~BulkUpdate);
+    router.add("POST", u"/api/v2/containers:bulk-update"_s,
+               [s, containers](const RequestContext &c) {
+                   return bulkUpdateContainers(*s, containers, c);
+               });
+    router.add("POST", u"/api/v2/containers:check-out"_s,
+               [s](const RequestContext &c) { return setCheckout(*s, c, u"CHECKED_OUT"_s); });
+    router.add("POST", u"/api/v2/containers:reserve"_s,
+               [s](const RequestContext &c) { return setCheckout(*s, c, u"RESERVED"_s); });
+    router.add("POST", u"/api/v2/containers:check-in"_s,
+               [s](const RequestContext &c) { return setCheckout(*s, c, u"AVAILABLE"_s); });
+    router.add("GET", u"/api/v2/containers/{container_id}/contents"_s,
+               [s](const RequestContext &c) { return listContents(*s, c); });
+    for (const char *verb : {"GET", "PATCH", "DELETE"}) {
+        const QByteArray method(verb);
+        router.add(method, u"/api/v2/containers/{container_id}/contents/{containable_id}"_s,
+                   [s, method](const RequestContext &c) { return oneContent(*s, c, method); });
+    }
+    router.add("POST", u"/api/v2/containers/{destination_container_id}:transfer"_s,
+               [s](const RequestContext &c) { return transferInto(*s, c); });
+    router.add("POST", u"/api/v2/transfers"_s, [s, containers](const RequestContext &c) {
+        return transferMany(*s, containers, c);
+    });
 }
+
+namespace {
+
+class InventorySeeder
+{
+public:
+    InventorySeeder(Resources &resources, QString creator)
+        : m_resources(resources)
+        , m_db(resources.database())
+        , m_creator(std::move(creator))
+    {}
+
+    bool ok() const { return m_ok; }
+
+    QString schema(const QString &prefix, const QString &kind, const QString &name,
+                   const QJsonObject &definition)
+    {
+        const QString id = newId(prefix);
+        const QString now = timestampNow();
+        if (m_db.exec(u"INSERT INTO schemas (id, kind, name, definition, created_at, modified_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?)"_s,
+                      {id, kind, name,
+                       QString::fromUtf8(QJsonDocument(definition).toJson(QJsonDocument::Compact)),
+                       now, now})
+                .lastError()
+                .isValid())
+            m_ok = false;
+        return id;
+    }
+
+    QString add(const QString &kind, const QString &prefix, const QString &name,
+                const QString &barcode, const QString &schemaId, const QString &parentId,
+                const QString &position = {}, const QJsonObject &data = {})
+    {
+        ResourceRow row;
+        row.id = newId(prefix);
+        row.kind = kind;
+        row.name = name;
+        row.barcode = barcode.isEmpty() ? QString() : barcode;
+        row.schemaId = schemaId;
+        row.parentId = parentId;
+        row.position = position.isEmpty() ? QString() : position;
+        row.creatorId = m_creator;
+        row.data = data;
+        row.data.insert(u"fields"_s, QJsonObject());
+        if (m_ok && m_resources.insert(row))
+            m_ok = false;
+        return row.id;
+    }
+
+    QString tube(const QString &name, const QString &barcode, const QString &schemaId,
+                 const QString &parentId, const QString &position, double microlitres,
+                 const QString &entityId, double ngPerUl)
+    {
+        const QString id =
+            add(u"container"_s, u"con_"_s, name, barcode, schemaId, parentId, position,
+                {{u"quantity"_s, QJsonObject{{u"value"_s, microlitres}, {u"units"_s, u"uL"_s}}}});
+        if (!entityId.isEmpty() && m_ok)
+            m_ok = setContent(m_db, id, {entityId, {ngPerUl, u"ng/uL"_s}});
+        return id;
+    }
+
+    QStringList ids(const QString &sql, const QVariantList &bindings = {})
+    {
+        QSqlQuery query = m_db.exec(sql, bindings);
+        QStringList found;
+        while (query.next())
+            found.append(query.value(0).toString());
+        return found;
+    }
+
+private:
+    Resources &m_resources;
+    Database &m_db;
+    QString m_creator;
+    bool m_ok = true;
+};
+
+} // namespace
 
 bool seedInventoryDemo(Resources &resources, const QString &creatorId)
 {
-    Q_UNUSED(resources);
-    Q_UNUSED(creatorId);
-    return true;
+    InventorySeeder seed(resources, creatorId);
+    const QString tube =
+        seed.schema(u"consch_"_s, u"container"_s, u"Tube"_s, {{u"prefix"_s, u"TUB"_s}});
+    const QString well =
+        seed.schema(u"consch_"_s, u"container"_s, u"Well"_s, {{u"prefix"_s, u"WEL"_s}});
+    const QString box9 = seed.schema(u"boxsch_"_s, u"box"_s, u"9×9 box"_s,
+                                     {{u"height"_s, 9},
+                                      {u"width"_s, 9},
+                                      {u"containerSchemaId"_s, tube},
+                                      {u"prefix"_s, u"BOX"_s}});
+    const QString box10 = seed.schema(u"boxsch_"_s, u"box"_s, u"10×10 box"_s,
+                                      {{u"height"_s, 10},
+                                       {u"width"_s, 10},
+                                       {u"containerSchemaId"_s, tube},
+                                       {u"prefix"_s, u"BOX"_s}});
+    const QString plate96 = seed.schema(u"pltsch_"_s, u"plate"_s, u"96-well plate"_s,
+                                        {{u"height"_s, 8},
+                                         {u"width"_s, 12},
+                                         {u"plateType"_s, u"well_plate"_s},
+                                         {u"containerSchemaId"_s, well},
+                                         {u"prefix"_s, u"PLT"_s}});
+    const QString matrix96 = seed.schema(u"pltsch_"_s, u"plate"_s, u"96 matrix rack"_s,
+                                         {{u"height"_s, 8},
+                                          {u"width"_s, 12},
+                                          {u"plateType"_s, u"matrix_plate"_s},
+                                          {u"containerSchemaId"_s, tube},
+                                          {u"prefix"_s, u"MTX"_s}});
+    // A location schema with a capacity: a bench rack takes four boxes, plates or tubes.
+    seed.schema(u"locsch_"_s, u"location"_s, u"Bench rack (4 boxes)"_s, {{u"totalCapacity"_s, 4}});
+
+    const QStringList freezer =
+        seed.ids(u"SELECT id FROM resources WHERE kind = 'location' AND name = ?"_s,
+                 {u"Freezer F1 (−80 °C)"_s});
+    const QStringList racks =
+        freezer.isEmpty()
+            ? QStringList()
+            : seed.ids(u"SELECT r.id FROM resources r JOIN resources s ON s.id = r.parent_id "
+                       "WHERE r.kind = 'location' AND s.parent_id = ? ORDER BY r.name"_s,
+                       {freezer.first()});
+    // Plasmids from the sequence demo, if it made any.
+    QList<std::pair<QString, QString>> plasmids;
+    {
+        QSqlQuery query = resources.database().exec(
+            u"SELECT id, name FROM resources WHERE kind = 'dna_sequence' ORDER BY name"_s);
+        while (query.next())
+            plasmids.append({query.value(0).toString(), query.value(1).toString()});
+    }
+    const auto plasmid = [&](int i) {
+        return plasmids.isEmpty() ? std::pair<QString, QString>()
+                                  : plasmids.at(i % plasmids.size());
+    };
+    const auto rack = [&](int i) {
+        return racks.value(i);
+    };
+    int barcode = 0;
+    const auto nextBarcode = [&barcode] {
+        return u"TUB-%1"_s.arg(++barcode, 5, 10, QChar(u'0'));
+    };
+    const Grid nine{9, 9};
+    const Grid ten{10, 10};
+
+    // Plasmid minipreps: two tubes of each plasmid, in a 9×9 box on Rack 1-A.
+    const QString minipreps =
+        seed.add(u"box"_s, u"box_"_s, u"Plasmid minipreps"_s, u"BOX-0001"_s, box9, rack(0));
+    for (int i = 0; i < 14; ++i) {
+        const auto [id, name] = plasmid(i / 2);
+        const QString label = name.isEmpty() ? u"Miniprep %1"_s.arg(i + 1)
+                                             : u"%1 miniprep #%2"_s.arg(name).arg(i % 2 + 1);
+        seed.tube(label, nextBarcode(), tube, minipreps, nine.label(i), 50.0 - i, id,
+                  120.0 + 7 * i);
+    }
+    // Glycerol stocks in a 10×10 box on Rack 1-B.
+    const QString glycerol =
+        seed.add(u"box"_s, u"box_"_s, u"Glycerol stocks"_s, u"BOX-0002"_s, box10, rack(1));
+    for (int i = 0; i < 10; ++i) {
+        const auto [id, name] = plasmid(i);
+        const QString label =
+            name.isEmpty() ? u"Glycerol stock %1"_s.arg(i + 1) : u"%1 glycerol stock"_s.arg(name);
+        seed.tube(label, nextBarcode(), tube, glycerol, ten.label(i * 3), 900.0, id, 0);
+    }
+    // Spare empty tubes in another 9×9 box on Rack 1-A.
+    const QString spares =
+        seed.add(u"box"_s, u"box_"_s, u"Spare tubes"_s, u"BOX-0003"_s, box9, rack(0));
+    for (int i = 0; i < 6; ++i)
+        seed.tube(u"Empty tube %1"_s.arg(i + 1), nextBarcode(), tube, spares, nine.label(i), 0, {},
+                  0);
+
+    // A 96-well PCR plate on Rack 1-C: every well exists, the first row holds plasmid template.
+    const QString plate =
+        seed.add(u"plate"_s, u"plt_"_s, u"PCR plate 2024-03"_s, u"PLT-0001"_s, plate96, rack(2));
+    const Grid plateGrid{8, 12};
+    for (int i = 0; i < plateGrid.size(); ++i) {
+        const bool filled = i < 12 && !plasmids.isEmpty();
+        const auto [id, name] = plasmid(i);
+        seed.tube(u"PCR plate 2024-03 %1"_s.arg(plateGrid.label(i)), QString(), well, plate,
+                  plateGrid.label(i), filled ? 20.0 : 0, filled ? id : QString(), 10.0);
+    }
+    // A matrix rack with eight tubes on Rack 1-C.
+    const QString matrix =
+        seed.add(u"plate"_s, u"plt_"_s, u"Matrix rack MX-01"_s, u"MTX-0001"_s, matrix96, rack(2));
+    for (int i = 0; i < 8; ++i) {
+        const auto [id, name] = plasmid(i + 3);
+        seed.tube(u"Matrix tube %1"_s.arg(plateGrid.label(i * 12)),
+                  u"MX-%1"_s.arg(i + 1, 4, 10, QChar(u'0')), tube, matrix, plateGrid.label(i * 12),
+                  200.0, id, 50.0);
+    }
+    return seed.ok();
 }
 
 } // namespace benchtop::server

@@ -1,14 +1,25 @@
 #include "LocationRoutes.h"
 
 #include "ResourceRoutes.h"
+#include "inventory/Storage.h"
+
+#include <QJsonArray>
 
 using namespace Qt::StringLiterals;
 
 namespace benchtop::server {
 namespace {
 
-QJsonObject locationJson(const RequestContext &context, const ResourceRow &row)
+QJsonObject locationJson(ServerContext &server, const RequestContext &context,
+                         const ResourceRow &row)
 {
+    // A location's capacity comes from its schema ("totalCapacity" in the definition); without
+    // one it holds any number of things and the spec says null for all three.
+    const auto capacity = inventory::locationCapacity(server.db, row);
+    const int stored = capacity ? inventory::storedCount(server.db, row.id) : 0;
+    const auto orNull = [&](int value) {
+        return capacity ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
+    };
     return {
         {u"id"_s, row.id},
         {u"name"_s, row.name},
@@ -18,20 +29,54 @@ QJsonObject locationJson(const RequestContext &context, const ResourceRow &row)
         {u"createdAt"_s, row.createdAt},
         {u"modifiedAt"_s, row.modifiedAt},
         {u"webURL"_s, webUrl(context, u"locations"_s, row.id)},
-        // A location holds any number of things; the spec says null for all three then.
-        {u"totalCapacity"_s, QJsonValue::Null},
-        {u"occupiedCapacity"_s, QJsonValue::Null},
-        {u"availableCapacity"_s, QJsonValue::Null},
+        {u"totalCapacity"_s, orNull(capacity.value_or(0))},
+        {u"occupiedCapacity"_s, orNull(stored)},
+        {u"availableCapacity"_s, orNull(std::max(0, capacity.value_or(0) - stored))},
         {u"schema"_s, schemaSummaryJson(row)},
         {u"archiveRecord"_s, archiveRecordJson(row)},
         {u"creator"_s, creatorJson(row)},
     };
 }
 
+std::optional<ApiFailure> place(ServerContext &server, ResourceRow &row, const QString &target)
+{
+    const auto placement = inventory::resolvePlacement(server, row, target);
+    if (const auto *failure = std::get_if<ApiFailure>(&placement))
+        return *failure;
+    row.parentId = std::get<inventory::Placement>(placement).parentId;
+    row.position = QString();
+    return std::nullopt;
+}
+
 } // namespace
 
-ResourceType locationType()
+QHash<QString, QStringList> inventoryCascade(ServerContext &server, const QStringList &ids)
 {
+    // Everything below the archived storage that is not archived already, grouped as the
+    // archival-change answers group it.
+    static const QHash<QString, QString> keys{{u"location"_s, u"locationIds"_s},
+                                              {u"box"_s, u"boxIds"_s},
+                                              {u"plate"_s, u"plateIds"_s},
+                                              {u"container"_s, u"containerIds"_s}};
+    QHash<QString, QStringList> cascade;
+    QSet<QString> seen(ids.begin(), ids.end());
+    for (const QString &id : ids) {
+        for (const QString &below : server.resources.descendants(id)) {
+            if (seen.contains(below))
+                continue;
+            seen.insert(below);
+            const auto row = server.resources.find(below);
+            if (!row || row->isArchived() || !keys.contains(row->kind))
+                continue;
+            cascade[keys.value(row->kind)].append(below);
+        }
+    }
+    return cascade;
+}
+
+ResourceType locationType(ServerContext &server)
+{
+    ServerContext *s = &server;
     ResourceType type;
     type.kind = u"location"_s;
     type.idPrefix = u"loc_"_s;
@@ -45,32 +90,40 @@ ResourceType locationType()
     type.isStorage = true;
     type.schemaKind = u"location"_s;
     type.extraSorts = {{u"barcode"_s, u"COALESCE(r.barcode, '')"_s}};
-    type.toJson = locationJson;
-    type.create = [](const RequestContext &, JsonBody &body, ResourceRow &row) {
+    type.toJson = [s](const RequestContext &context, const ResourceRow &row) {
+        return locationJson(*s, context, row);
+    };
+    type.create = [s](const RequestContext &, JsonBody &body, ResourceRow &row) {
         body.allowOnly({u"name"_s, u"schemaId"_s, u"barcode"_s, u"fields"_s, u"parentStorageId"_s})
             .require({u"name"_s, u"schemaId"_s});
         row.name = body.string(u"name"_s);
         row.schemaId = body.string(u"schemaId"_s);
         row.barcode = body.optionalString(u"barcode"_s).value_or(QString());
-        row.parentId = body.optionalString(u"parentStorageId"_s).value_or(QString());
         row.data.insert(u"fields"_s, body.object(u"fields"_s));
-        return std::optional<ApiFailure>();
+        const QString parent = body.optionalString(u"parentStorageId"_s).value_or(QString());
+        if (!body.ok())
+            return std::optional<ApiFailure>();
+        return place(*s, row, parent);
     };
-    type.update = [](const RequestContext &, JsonBody &body, ResourceRow &row) {
+    type.update = [s](const RequestContext &, JsonBody &body, ResourceRow &row) {
         body.allowOnly({u"name"_s, u"fields"_s, u"parentStorageId"_s});
         row.name = body.string(u"name"_s, row.name);
-        if (body.has(u"parentStorageId"_s))
-            row.parentId = body.optionalString(u"parentStorageId"_s).value_or(QString());
         if (body.has(u"fields"_s))
             row.data.insert(u"fields"_s, body.object(u"fields"_s));
+        if (body.has(u"parentStorageId"_s) && body.ok())
+            return place(*s, row, body.optionalString(u"parentStorageId"_s).value_or(QString()));
         return std::optional<ApiFailure>();
+    };
+    type.archiveCascade = [s](const QStringList &ids) {
+        return inventoryCascade(*s, ids);
     };
     return type;
 }
 
 void addLocationRoutes(Router &router, ServerContext &server)
 {
-    addResourceRoutes(router, server, locationType(), AllOperations & ~(BulkCreate | BulkUpdate));
+    addResourceRoutes(router, server, locationType(server),
+                      AllOperations & ~(BulkCreate | BulkUpdate));
 }
 
 } // namespace benchtop::server
