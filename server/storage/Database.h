@@ -24,7 +24,8 @@ namespace benchtop::server {
 
 struct DatabaseConfig
 {
-    // A file path for SQLite, or "postgresql://user:password@host:port/dbname" for PostgreSQL.
+    // A file path for SQLite, or "postgresql://user:password@host:port/dbname" for PostgreSQL
+    // ("postgresql://user@/dbname?host=/socket/dir" for a unix socket).
     QString location;
 
     bool isPostgres() const;
@@ -63,6 +64,10 @@ public:
     {
         return isPostgres() ? QStringLiteral("BYTEA") : QStringLiteral("BLOB");
     }
+    // A text expression to sort and compare by, in the same order on both back ends: code
+    // point order (SQLite's BINARY; on PostgreSQL COLLATE "C" instead of the database's
+    // locale, which may ignore case and punctuation).
+    QString sortableText(const QString &expression) const;
     // True if the last failed query broke a UNIQUE constraint.
     static bool isUniqueViolation(const QSqlQuery &query);
 
