@@ -1,11 +1,11 @@
 // The lab server checked against the Benchling OpenAPI spec by Stoplight Prism: Prism runs as a
 // validating proxy (`prism proxy --errors`) in front of a TestLabServer, and every request of
-// the table in tests/conformance/requests.json goes through it. Prism answers 422 for a request
+// the tables tests/conformance/requests*.json goes through it. Prism answers 422 for a request
 // the spec forbids and 500 for an answer that breaks it, and lists each problem in the
 // `sl-violations` header; a step passes when it gets its expected status and no violation of
 // severity Error (Warnings, such as a status the spec does not list, are printed).
 //
-// requests.json: {"steps": [step, ...]}, run in order. A step:
+// requests*.json (see loadSteps): {"steps": [step, ...]}, run in order. A step:
 //   name          row name in the test output (unique)
 //   method        GET (default), POST, PATCH, ...
 //   path          full path with query, e.g. "/api/v2/locations/{locationId}?x=1"
@@ -215,33 +215,43 @@ class TestServerConformance : public QObject
         return best;
     }
 
+    // Every tests/conformance/requests*.json, by file name: requests.json first, then one
+    // table per part of the API (requests-inventory.json, ...), so that parts merged from
+    // different branches do not edit one file. Variables carry over from file to file.
     bool loadSteps(QString *error)
     {
-        QFile file(kConformanceDir + u"/requests.json"_s);
-        if (!file.open(QIODevice::ReadOnly)) {
-            *error = u"cannot read %1"_s.arg(file.fileName());
-            return false;
-        }
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-        if (parseError.error != QJsonParseError::NoError) {
-            *error = u"%1: %2 at offset %3"_s.arg(file.fileName(), parseError.errorString())
-                         .arg(parseError.offset);
-            return false;
-        }
-        m_steps = document[u"steps"_s].toArray();
+        QStringList files =
+            QDir(kConformanceDir).entryList({u"requests*.json"_s}, QDir::Files, QDir::Name);
+        if (files.removeOne(u"requests.json"_s)) // "-" sorts before "."
+            files.prepend(u"requests.json"_s);
         QSet<QString> names;
-        for (const QJsonValue &step : std::as_const(m_steps)) {
-            const QString name = step[u"name"_s].toString();
-            if (name.isEmpty() || names.contains(name) || !step[u"path"_s].isString() ||
-                !step[u"expectStatus"_s].isDouble()) {
-                *error =
-                    u"%1: every step needs a unique name, a path and expectStatus (at \"%2\")"_s
-                        .arg(file.fileName(), name);
+        for (const QString &fileName : files) {
+            QFile file(kConformanceDir + u'/' + fileName);
+            if (!file.open(QIODevice::ReadOnly)) {
+                *error = u"cannot read %1"_s.arg(file.fileName());
                 return false;
             }
-            names.insert(name);
+            QJsonParseError parseError;
+            const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+            if (parseError.error != QJsonParseError::NoError) {
+                *error = u"%1: %2 at offset %3"_s.arg(file.fileName(), parseError.errorString())
+                             .arg(parseError.offset);
+                return false;
+            }
+            for (const QJsonValue &step : document[u"steps"_s].toArray()) {
+                const QString name = step[u"name"_s].toString();
+                if (name.isEmpty() || names.contains(name) || !step[u"path"_s].isString() ||
+                    !step[u"expectStatus"_s].isDouble()) {
+                    *error = u"%1: every step needs a unique name, a path and expectStatus (at "
+                             "\"%2\")"_s.arg(file.fileName(), name);
+                    return false;
+                }
+                names.insert(name);
+                m_steps.append(step);
+            }
         }
+        if (m_steps.isEmpty())
+            *error = u"no steps in %1/requests*.json"_s.arg(kConformanceDir);
         return !m_steps.isEmpty();
     }
 
