@@ -55,7 +55,9 @@ public:
 
     // Runs `work` in a transaction on this thread's connection; commits if it returns true,
     // rolls back otherwise. Nested calls become savepoints, so an inner failure undoes only
-    // the inner work. Write transactions hold the writer lock (see above).
+    // the inner work. Write transactions hold the writer lock (see above). On PostgreSQL a
+    // failed statement aborts the (sub)transaction: work that ignores one and returns true
+    // still gets false back, because nothing of it was saved.
     bool transaction(const std::function<bool()> &work, Access access = Access::Write);
     bool inTransaction() const;
 
