@@ -13,7 +13,15 @@ PACKAGES=(
     fonts-dejavu-core
     # independent oracles that the sequence-core tests compare against
     python3 python3-biopython emboss
+    # the server suites run a second time on a throw-away PostgreSQL cluster (tests/CMakeLists.txt)
+    postgresql
+    # Stoplight Prism (tst_server_conformance) runs on Node.js (npm: see below)
+    nodejs
 )
+
+# Prism checks the server's answers against the Benchling spec; pinned (5.15+ needs Node 24).
+PRISM_VERSION=5.14.2
+PRISM_DIR="$BUILD/prism"
 
 install_missing_packages() {
     local missing=()
@@ -22,6 +30,8 @@ install_missing_packages() {
             missing+=("$package")
         fi
     done
+    # NodeSource's nodejs brings its own npm and conflicts with Debian's npm package.
+    command -v npm >/dev/null || missing+=(npm)
     [ ${#missing[@]} -eq 0 ] && return 0
     echo "benchtop: installing ${missing[*]}" >&2
     local sudo=()
@@ -34,6 +44,20 @@ install_missing_packages() {
     "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
+install_prism() {
+    local installed="$PRISM_DIR/node_modules/@stoplight/prism-cli/package.json"
+    if [ -f "$installed" ] && grep -q "\"version\": \"$PRISM_VERSION\"" "$installed"; then
+        return 0
+    fi
+    echo "benchtop: installing @stoplight/prism-cli@$PRISM_VERSION into $PRISM_DIR" >&2
+    mkdir -p "$PRISM_DIR"
+    [ -f "$PRISM_DIR/package.json" ] || echo '{"private": true}' >"$PRISM_DIR/package.json"
+    # No hard failure: tst_server_conformance fails and says why when Prism is missing.
+    (cd "$PRISM_DIR" && npm install --no-audit --no-fund --loglevel=error \
+        "@stoplight/prism-cli@$PRISM_VERSION") ||
+        echo "benchtop: could not install Prism; tst_server_conformance will fail" >&2
+}
+
 configure_and_build() {
     if [ ! -f "$BUILD/build.ninja" ]; then
         cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
@@ -42,4 +66,5 @@ configure_and_build() {
 }
 
 install_missing_packages
+install_prism
 configure_and_build

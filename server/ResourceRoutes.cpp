@@ -189,18 +189,21 @@ http::HttpResponse list(ServerContext &server, const ResourceType &type,
                             {u"name"_s, u"r.name"_s}};
     sorts.append(type.extraSorts);
     QString error;
-    const auto page = parsePageRequest(context.request.query, sorts, u"modifiedAt:desc"_s, &error);
+    auto page = parsePageRequest(context.request.query, sorts, u"modifiedAt:desc"_s, &error);
     if (!page)
         return badRequest(error);
     SqlConditions where;
     if (auto failure = sharedFilters(server, type, context, where))
         return failure->response();
-    page->constrain(&where, u"r.id"_s);
+    // ORDER BY and the keyset comparison in one collation, the same on both back ends.
+    page->sort.expression = server.db.sortableText(page->sort.expression);
+    const QString idExpression = server.db.sortableText(u"r.id"_s);
+    page->constrain(&where, idExpression);
     // The sort value goes first so the next token can be made from the last row.
     const QString select =
         u"SELECT "_s + page->sort.expression + u", "_s + Resources::selectSql().mid(7);
-    QSqlQuery rows = server.db.exec(select + where.whereSql() + page->orderAndLimitSql(u"r.id"_s),
-                                    where.bindings);
+    QSqlQuery rows = server.db.exec(
+        select + where.whereSql() + page->orderAndLimitSql(idExpression), where.bindings);
     if (rows.lastError().isValid())
         return internalError();
     QJsonArray items;
@@ -272,7 +275,8 @@ http::HttpResponse bulkGet(ServerContext &server, const ResourceType &type,
         return badRequest(u"A bulk get takes at most 100 ids or barcodes."_s);
     where.add(u'(' + alternatives.join(u" OR "_s) + u')', bindings);
     QJsonArray items;
-    const auto rows = server.resources.select(where, u"ORDER BY r.id"_s);
+    const auto rows =
+        server.resources.select(where, u"ORDER BY "_s + server.db.sortableText(u"r.id"_s));
     for (const ResourceRow &row : rows)
         items.append(type.toJson(context, row));
     return jsonResponse(200, {{type.listKey, items}});

@@ -9,6 +9,7 @@
 #include <QSqlError>
 #include <QThread>
 #include <QUrl>
+#include <QUrlQuery>
 #include <QUuid>
 
 namespace benchtop::server {
@@ -50,7 +51,9 @@ bool Database::open(QString *error)
     if (m_config.isPostgres()) {
         const QUrl url(m_config.location);
         db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
-        db.setHostName(url.host());
+        // libpq's form for a unix socket: postgresql://user@/dbname?host=/run/postgresql
+        const QString socketDir = QUrlQuery(url).queryItemValue(QStringLiteral("host"));
+        db.setHostName(socketDir.isEmpty() ? url.host() : socketDir);
         db.setPort(url.port(5432));
         db.setUserName(url.userName());
         db.setPassword(url.password());
@@ -123,6 +126,13 @@ QSqlQuery Database::exec(const QString &sql, const QVariantList &bindings) const
 {
     QSqlQuery query(connection());
     query.setForwardOnly(true);
+    // QPSQL prepares with PREPARE ... AS, which PostgreSQL allows only for SELECT, INSERT,
+    // UPDATE, DELETE and VALUES: statements without bindings (DDL among them) run directly.
+    if (bindings.isEmpty()) {
+        if (!query.exec(sql))
+            qCWarning(lcServer) << "SQL failed:" << query.lastError().text() << sql;
+        return query;
+    }
     if (!query.prepare(sql)) {
         qCWarning(lcServer) << "SQL prepare failed:" << query.lastError().text() << sql;
         return query;
@@ -132,6 +142,11 @@ QSqlQuery Database::exec(const QString &sql, const QVariantList &bindings) const
     if (!query.exec())
         qCWarning(lcServer) << "SQL failed:" << query.lastError().text() << sql;
     return query;
+}
+
+QString Database::sortableText(const QString &expression) const
+{
+    return m_config.isPostgres() ? QString(u'(' + expression + u") COLLATE \"C\"") : expression;
 }
 
 bool Database::isUniqueViolation(const QSqlQuery &query)
@@ -181,13 +196,26 @@ bool Database::transaction(const std::function<bool()> &work, Access access)
     const bool ok = work();
     t_depth[this] = depth;
     if (depth > 0) {
-        control.exec(ok ? QString(u"RELEASE SAVEPOINT " + savepoint)
-                        : QString(u"ROLLBACK TO SAVEPOINT " + savepoint));
-        if (!ok)
-            control.exec(u"RELEASE SAVEPOINT " + savepoint);
-        return ok;
+        // On PostgreSQL a failed statement aborts the transaction: RELEASE then fails too, and
+        // only ROLLBACK TO SAVEPOINT makes the outer transaction usable again.
+        if (ok && control.exec(u"RELEASE SAVEPOINT " + savepoint))
+            return true;
+        if (ok)
+            qCWarning(lcServer) << "an SQL error aborted a savepoint:"
+                                << control.lastError().text();
+        control.exec(u"ROLLBACK TO SAVEPOINT " + savepoint);
+        control.exec(u"RELEASE SAVEPOINT " + savepoint);
+        return false;
     }
     if (!ok) {
+        control.exec(QStringLiteral("ROLLBACK"));
+        return false;
+    }
+    // PostgreSQL answers COMMIT of a transaction that an SQL error aborted with a silent
+    // ROLLBACK; ask first, so that the caller learns nothing was saved.
+    if (m_config.isPostgres() && !control.exec(QStringLiteral("SELECT 1"))) {
+        qCWarning(lcServer) << "an SQL error aborted the transaction:"
+                            << control.lastError().text();
         control.exec(QStringLiteral("ROLLBACK"));
         return false;
     }

@@ -24,7 +24,8 @@ namespace benchtop::server {
 
 struct DatabaseConfig
 {
-    // A file path for SQLite, or "postgresql://user:password@host:port/dbname" for PostgreSQL.
+    // A file path for SQLite, or "postgresql://user:password@host:port/dbname" for PostgreSQL
+    // ("postgresql://user@/dbname?host=/socket/dir" for a unix socket).
     QString location;
 
     bool isPostgres() const;
@@ -54,7 +55,9 @@ public:
 
     // Runs `work` in a transaction on this thread's connection; commits if it returns true,
     // rolls back otherwise. Nested calls become savepoints, so an inner failure undoes only
-    // the inner work. Write transactions hold the writer lock (see above).
+    // the inner work. Write transactions hold the writer lock (see above). On PostgreSQL a
+    // failed statement aborts the (sub)transaction: work that ignores one and returns true
+    // still gets false back, because nothing of it was saved.
     bool transaction(const std::function<bool()> &work, Access access = Access::Write);
     bool inTransaction() const;
 
@@ -63,6 +66,10 @@ public:
     {
         return isPostgres() ? QStringLiteral("BYTEA") : QStringLiteral("BLOB");
     }
+    // A text expression to sort and compare by, in the same order on both back ends: code
+    // point order (SQLite's BINARY; on PostgreSQL COLLATE "C" instead of the database's
+    // locale, which may ignore case and punctuation).
+    QString sortableText(const QString &expression) const;
     // True if the last failed query broke a UNIQUE constraint.
     static bool isUniqueViolation(const QSqlQuery &query);
 
