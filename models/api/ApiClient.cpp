@@ -54,7 +54,10 @@ ApiClient::ApiClient(Connection connection, QObject *parent)
     : QObject(parent)
     , m_connection(std::move(connection))
     , m_network(new QNetworkAccessManager(this))
-    , m_limiter(new RateLimiter(10.0, 10, this))
+    // A default that keeps a busy tree view well under common tenant limits while a burst
+    // (expanding a freezer) still goes out at once; sessions that know their tenant's limit
+    // set it with rateLimiter()->setRate().
+    , m_limiter(new RateLimiter(20.0, 40, this))
     , m_coalescer(new BulkGetCoalescer(this))
 {
     // Redirects that change the host would leak the key; same-origin ones are fine.

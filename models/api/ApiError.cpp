@@ -39,7 +39,9 @@ QString ApiError::displayMessage() const
     case Kind::TaskFailed:
         return message.isEmpty()
                    ? tr("The server could not finish the background task. Nothing was saved.")
-                   : tr("The server could not finish the background task: %1").arg(message);
+                   : tr("The server could not finish the background task: %1%2")
+                         .arg(message, userMessage.isEmpty() ? QString()
+                                                             : QString(u" (" + userMessage + u')'));
     case Kind::Http:
     case Kind::Api:
         break;
