@@ -3,7 +3,10 @@
 #include "TestLabServer.h"
 #include "models/api/ApiClient.h"
 #include "models/api/ListPager.h"
+#include "models/api/RateLimiter.h"
+#include "models/api/RetryPolicy.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -23,6 +26,14 @@ class TestApiClient : public QObject
     Connection connection(const QString &key = {}) const
     {
         return {m_lab.baseUrl(), key.isNull() ? m_lab.apiKey() : key, 5'000};
+    }
+
+    // For the sockets that misbehave on purpose: one attempt, so the first failure is final.
+    static void sendOnce(ApiClient &client)
+    {
+        RetryPolicy policy;
+        policy.maxAttempts = 1;
+        client.setRetryPolicy(policy);
     }
 
     static bool waitFor(ApiReply *reply)
@@ -93,6 +104,7 @@ private Q_SLOTS:
         const quint16 port = probe.serverPort();
         probe.close();
         ApiClient client({QUrl(u"http://127.0.0.1:%1"_s.arg(port)), u"k"_s, 5'000});
+        sendOnce(client);
         ApiReply *reply = client.get(u"/locations"_s);
         QVERIFY(waitFor(reply));
         QCOMPARE(reply->error().kind, ApiError::Kind::Transport);
@@ -105,6 +117,7 @@ private Q_SLOTS:
         QTcpServer silent; // accepts and never answers
         QVERIFY(silent.listen(QHostAddress::LocalHost));
         ApiClient client({QUrl(u"http://127.0.0.1:%1"_s.arg(silent.serverPort())), u"k"_s, 300});
+        sendOnce(client);
         ApiReply *reply = client.get(u"/locations"_s);
         QVERIFY(waitFor(reply));
         QCOMPARE(reply->error().kind, ApiError::Kind::Timeout);
@@ -154,6 +167,7 @@ private Q_SLOTS:
             });
         });
         ApiClient client({QUrl(u"http://127.0.0.1:%1"_s.arg(half.serverPort())), u"k"_s, 400});
+        sendOnce(client);
         ApiReply *reply = client.get(u"/locations"_s);
         QVERIFY(waitFor(reply));
         QCOMPARE(int(reply->error().kind), kind);
@@ -206,6 +220,124 @@ private Q_SLOTS:
         QVERIFY(failed.wait(10'000));
         QCOMPARE(failed.at(0).at(0).value<ApiError>().httpStatus, 400);
         QVERIFY(pager.hasMore()); // nothing was consumed: a retry starts from the same page
+    }
+
+    // --- RetryPolicy and RateLimiter on their own (the fault suite drives them end to end) ---
+
+    void retryAfterIsSecondsOrAnHttpDate()
+    {
+        const QDateTime now(QDate(2015, 10, 21), QTime(7, 27, 30), Qt::UTC);
+        QCOMPARE(RetryPolicy::parseRetryAfter("5", now), std::optional<qint64>(5'000));
+        QCOMPARE(RetryPolicy::parseRetryAfter(" 0 ", now), std::optional<qint64>(0));
+        QCOMPARE(RetryPolicy::parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT", now),
+                 std::optional<qint64>(30'000));
+        // A date already past means "now", not a negative wait.
+        QCOMPARE(RetryPolicy::parseRetryAfter("Wed, 21 Oct 2015 07:00:00 GMT", now),
+                 std::optional<qint64>(0));
+        QCOMPARE(RetryPolicy::parseRetryAfter("-3", now), std::nullopt);
+        QCOMPARE(RetryPolicy::parseRetryAfter("soon", now), std::nullopt);
+        QCOMPARE(RetryPolicy::parseRetryAfter("", now), std::nullopt);
+    }
+
+    void backoffIsCappedFullJitter()
+    {
+        RetryPolicy policy;
+        policy.baseDelayMs = 100;
+        policy.maxDelayMs = 1'000;
+        double unit = 0.5;
+        policy.random = [&unit] {
+            return unit;
+        };
+        QCOMPARE(policy.backoffMs(0), 50);
+        QCOMPARE(policy.backoffMs(2), 200);
+        QCOMPARE(policy.backoffMs(20), 500); // capped at maxDelayMs before the jitter
+        unit = 0.0;
+        QCOMPARE(policy.backoffMs(3), 0);
+        policy.random = nullptr; // the real generator stays inside [0, ceiling]
+        for (int i = 0; i < 100; ++i)
+            QVERIFY(policy.backoffMs(1) >= 0 && policy.backoffMs(1) <= 200);
+    }
+
+    void serverDelayWinsOverBackoff()
+    {
+        RetryPolicy policy;
+        policy.random = [] {
+            return 0.5;
+        };
+        policy.maxRetryAfterMs = 10'000;
+        QCOMPARE(policy.delayFor(0, "2", {}), std::optional<int>(2'000));
+        QCOMPARE(policy.delayFor(0, {}, "3"), std::optional<int>(3'000));  // x-rate-limit-reset
+        QCOMPARE(policy.delayFor(0, "1", "3"), std::optional<int>(1'000)); // Retry-After first
+        QCOMPARE(policy.delayFor(0, "60", {}), std::nullopt); // too long: give up, say so
+        QCOMPARE(policy.delayFor(1, {}, {}), std::optional<int>(policy.backoffMs(1)));
+    }
+
+    void onlySafeWritesAreRepeated_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("idempotent");
+        QTest::addColumn<bool>("notProcessed");
+        QTest::addColumn<int>("attempts");
+        QTest::addColumn<int>("verdict");
+        using K = ApiError::Kind;
+        using V = RetryPolicy::Verdict;
+        QTest::newRow("429 POST") << int(K::Api) << 429 << false << false << 1 << int(V::Retry);
+        QTest::newRow("503 POST") << int(K::Http) << 503 << false << false << 1 << int(V::Retry);
+        QTest::newRow("502 GET") << int(K::Http) << 502 << true << false << 1 << int(V::Retry);
+        QTest::newRow("502 POST") << int(K::Http) << 502 << false << false << 1
+                                  << int(V::OutcomeUnknown);
+        QTest::newRow("504 POST") << int(K::Http) << 504 << false << false << 1
+                                  << int(V::OutcomeUnknown);
+        QTest::newRow("refused POST")
+            << int(K::Transport) << 0 << false << true << 1 << int(V::Retry);
+        QTest::newRow("reset POST")
+            << int(K::Transport) << 0 << false << false << 1 << int(V::OutcomeUnknown);
+        QTest::newRow("timeout POST")
+            << int(K::Timeout) << 0 << false << false << 1 << int(V::OutcomeUnknown);
+        QTest::newRow("timeout PATCH")
+            << int(K::Timeout) << 0 << true << false << 1 << int(V::Retry);
+        QTest::newRow("429 spent") << int(K::Api) << 429 << true << false << 5 << int(V::Fail);
+        QTest::newRow("400") << int(K::Api) << 400 << true << false << 1 << int(V::Fail);
+        QTest::newRow("500") << int(K::Api) << 500 << true << false << 1 << int(V::Fail);
+        QTest::newRow("parse") << int(K::Parse) << 200 << true << false << 1 << int(V::Fail);
+        QTest::newRow("cancel") << int(K::Cancelled) << 0 << true << true << 1 << int(V::Fail);
+    }
+    void onlySafeWritesAreRepeated()
+    {
+        QFETCH(int, kind);
+        QFETCH(int, status);
+        QFETCH(bool, idempotent);
+        QFETCH(bool, notProcessed);
+        QFETCH(int, attempts);
+        QFETCH(int, verdict);
+        ApiError error;
+        error.kind = ApiError::Kind(kind);
+        error.httpStatus = status;
+        RetryPolicy policy; // maxAttempts 5
+        QCOMPARE(int(policy.verdict(error, idempotent, notProcessed, attempts)), verdict);
+    }
+
+    void limiterQueuesInOrderAndSkipsTheDead()
+    {
+        RateLimiter limiter(50.0, 2); // a burst of two, then one every 20 ms
+        QList<int> order;
+        QElapsedTimer clock;
+        clock.start();
+        auto *dead = new QObject;
+        for (int i = 0; i < 6; ++i)
+            limiter.acquire(i == 3 ? dead : this, [&order, i] { order.append(i); });
+        QVERIFY(order.isEmpty()); // never inside acquire()
+        delete dead;
+        QTRY_COMPARE(order, (QList<int>{0, 1, 2, 4, 5}));
+        QVERIFY2(clock.elapsed() >= 45, qPrintable(QString::number(clock.elapsed())));
+
+        order.clear();
+        limiter.pauseFor(200);
+        clock.restart();
+        limiter.acquire(this, [&order] { order.append(7); });
+        QTRY_COMPARE(order, QList<int>{7});
+        QVERIFY2(clock.elapsed() >= 190, qPrintable(QString::number(clock.elapsed())));
     }
 };
 

@@ -1,108 +1,64 @@
 #include "ApiClient.h"
 
-#include "../Logging.h"
+#include "BulkGetCoalescer.h"
+#include "RateLimiter.h"
+#include "TaskPoller.h"
 
-#include <QJsonObject>
+#include <QIODevice>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
 using namespace Qt::StringLiterals;
 
 namespace benchtop::models {
+namespace {
 
-ApiReply::ApiReply(QNetworkReply *reply, QObject *parent)
-    : QObject(parent)
-    , m_reply(reply)
+// A request body that can be read once. Qt 6.4 silently sends a request again when the
+// connection closes before the first byte of the answer, POST included; a body it cannot
+// rewind turns that resend into ContentReSendError, which we report as an unknown outcome
+// instead of creating the resource twice.
+class OneShotBody : public QIODevice
 {
-    connect(reply, &QNetworkReply::finished, this, &ApiReply::complete);
-}
-
-ApiReply::~ApiReply()
-{
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
+public:
+    OneShotBody(QByteArray data, QObject *parent)
+        : QIODevice(parent)
+        , m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly);
     }
-}
-
-void ApiReply::abort()
-{
-    if (m_reply && !m_finished) {
-        m_cancelled = true;
-        m_reply->abort(); // completes at once with OperationCanceledError
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override
+    {
+        return m_data.size() - m_read + QIODevice::bytesAvailable();
     }
-}
 
-void ApiReply::complete()
-{
-    QNetworkReply *reply = m_reply;
-    if (!reply || m_finished)
-        return;
-    m_finished = true;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
-    const QNetworkReply::NetworkError netError = reply->error();
-    // The transfer timeout also ends in OperationCanceledError; only abort() is a cancel.
-    const bool timedOut = netError == QNetworkReply::OperationCanceledError && !m_cancelled;
-    reply->deleteLater();
-    m_reply = nullptr;
-
-    // Connection-level errors (QNetworkReply numbers them below 100) win over any status: a
-    // reply cut off after its headers is a broken transfer, not an unreadable answer.
-    const bool transportFailed =
-        netError != QNetworkReply::NoError && (netError < 100 || status == 0);
-    if (transportFailed) {
-        if (netError == QNetworkReply::TimeoutError || timedOut)
-            m_error.kind = ApiError::Kind::Timeout;
-        else if (netError == QNetworkReply::OperationCanceledError)
-            m_error.kind = ApiError::Kind::Cancelled;
-        else
-            m_error.kind = ApiError::Kind::Transport;
-        m_error.httpStatus = status;
-        m_error.message = reply->errorString();
-    } else {
-        const bool isJson = reply->header(QNetworkRequest::ContentTypeHeader)
-                                .toString()
-                                .startsWith(u"application/json"_s);
-        QJsonParseError parseError;
-        const QJsonDocument document =
-            isJson ? QJsonDocument::fromJson(body, &parseError) : QJsonDocument();
-        if (status >= 200 && status < 300) {
-            if (!isJson || parseError.error != QJsonParseError::NoError) {
-                m_error.kind = ApiError::Kind::Parse;
-                m_error.httpStatus = status;
-                m_error.message =
-                    isJson ? parseError.errorString()
-                           : u"expected JSON, got %1"_s.arg(
-                                 reply->header(QNetworkRequest::ContentTypeHeader).toString());
-            } else {
-                m_json = document;
-            }
-        } else {
-            m_error.httpStatus = status;
-            const QJsonObject error = document.object().value(u"error"_s).toObject();
-            if (!error.isEmpty()) {
-                m_error.kind = ApiError::Kind::Api;
-                m_error.type = error.value(u"type"_s).toString();
-                m_error.message = error.value(u"message"_s).toString();
-                m_error.userMessage = error.value(u"userMessage"_s).toString();
-                m_error.invalidId = error.value(u"invalidId"_s).toString();
-            } else {
-                m_error.kind = ApiError::Kind::Http;
-                m_error.message = QString::fromUtf8(body.left(200)).simplified();
-            }
-        }
+protected:
+    qint64 readData(char *out, qint64 max) override
+    {
+        const qint64 n = std::min<qint64>(max, m_data.size() - m_read);
+        std::copy_n(m_data.constData() + m_read, n, out);
+        m_read += n;
+        return n;
     }
-    if (m_error.isError())
-        qCDebug(lcModels) << "request failed:" << m_error.displayMessage();
-    Q_EMIT finished();
-}
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_read = 0;
+};
+
+} // namespace
 
 ApiClient::ApiClient(Connection connection, QObject *parent)
     : QObject(parent)
     , m_connection(std::move(connection))
     , m_network(new QNetworkAccessManager(this))
+    // A default that keeps a busy tree view well under common tenant limits while a burst
+    // (expanding a freezer) still goes out at once; sessions that know their tenant's limit
+    // set it with rateLimiter()->setRate().
+    , m_limiter(new RateLimiter(20.0, 40, this))
+    , m_coalescer(new BulkGetCoalescer(this))
 {
     // Redirects that change the host would leak the key; same-origin ones are fine.
     m_network->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
@@ -131,13 +87,54 @@ QUrl ApiClient::urlFor(const QString &path, const QUrlQuery &query) const
 
 ApiReply *ApiClient::get(const QString &path, const QUrlQuery &query, QObject *owner)
 {
-    QNetworkRequest request(urlFor(path, query));
-    request.setRawHeader("Accept", "application/json");
-    request.setRawHeader("Authorization",
+    return send({"GET", path, query, {}, true}, owner);
+}
+
+ApiReply *ApiClient::post(const QString &path, const QJsonObject &body, QObject *owner)
+{
+    return send({"POST", path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact), false},
+                owner);
+}
+
+ApiReply *ApiClient::patch(const QString &path, const QJsonObject &body, QObject *owner)
+{
+    return send({"PATCH", path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact), true},
+                owner);
+}
+
+ApiReply *ApiClient::send(ApiRequest request, QObject *owner)
+{
+    return new ApiReply(this, std::move(request), owner ? owner : this);
+}
+
+ApiReply *ApiClient::getById(const BulkCollection &collection, const QString &id, QObject *owner)
+{
+    return m_coalescer->get(collection, id, owner ? owner : this);
+}
+
+TaskReply *ApiClient::waitForTask(const QString &taskId, QObject *owner)
+{
+    return new TaskReply(this, taskId, owner ? owner : this);
+}
+
+QNetworkReply *ApiClient::transmit(const ApiRequest &request)
+{
+    QNetworkRequest network(urlFor(request.path, request.query));
+    network.setRawHeader("Accept", "application/json");
+    network.setRawHeader("Authorization",
                          "Basic " + QByteArray(m_connection.apiKey.toUtf8() + ':').toBase64());
-    request.setTransferTimeout(m_connection.timeoutMs);
-    QNetworkReply *reply = m_network->get(request);
-    return new ApiReply(reply, owner ? owner : this);
+    network.setTransferTimeout(m_connection.timeoutMs);
+    if (request.method == "GET")
+        return m_network->get(network);
+    network.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    if (request.idempotent)
+        return m_network->sendCustomRequest(network, request.method, request.body);
+    network.setHeader(QNetworkRequest::ContentLengthHeader, request.body.size());
+    network.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+    auto *body = new OneShotBody(request.body, nullptr);
+    QNetworkReply *reply = m_network->sendCustomRequest(network, request.method, body);
+    body->setParent(reply);
+    return reply;
 }
 
 } // namespace benchtop::models

@@ -1,55 +1,35 @@
-// The Benchling API client: one per connection. It builds authenticated requests and hands each
-// one to an ApiReply that owns it.
+// The Benchling API client: one per connection (session). It builds authenticated requests and
+// hands each one to an ApiReply that owns it; every request passes the session's rate limiter
+// and is retried by the session's RetryPolicy.
 #pragma once
 
-#include "ApiError.h"
+#include "ApiReply.h"
+#include "RetryPolicy.h"
 
-#include <QJsonDocument>
-#include <QObject>
-#include <QPointer>
+#include <QJsonObject>
 #include <QUrl>
-#include <QUrlQuery>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace benchtop::models {
 
+class BulkGetCoalescer;
+class RateLimiter;
+class TaskReply;
+
 struct Connection
 {
-    QUrl baseUrl;   // e.g. https://tenant.benchling.com or http://127.0.0.1:8470
-    QString apiKey; // HTTP Basic user name, empty password
-    int timeoutMs = 30'000;
+    QUrl baseUrl;           // e.g. https://tenant.benchling.com or http://127.0.0.1:8470
+    QString apiKey;         // HTTP Basic user name, empty password
+    int timeoutMs = 30'000; // per attempt: no byte for this long ends the attempt
 };
 
-// One request, one owner: deleting the reply aborts the request. It emits finished() exactly
-// once (never from inside the call that created it), after which json() or error() hold the
-// result.
-class ApiReply : public QObject
+// A collection that answers GET {path}:bulk-get?{idsKey}=a,b,c with {listKey: [...]}.
+struct BulkCollection
 {
-    Q_OBJECT
-public:
-    ~ApiReply() override;
-
-    bool isFinished() const { return m_finished; }
-    bool ok() const { return m_finished && !m_error.isError(); }
-    const QJsonDocument &json() const { return m_json; }
-    const ApiError &error() const { return m_error; }
-    void abort();
-
-Q_SIGNALS:
-    void finished();
-
-private:
-    friend class ApiClient;
-    ApiReply(QNetworkReply *reply, QObject *parent);
-    void complete();
-
-    QPointer<QNetworkReply> m_reply;
-    QJsonDocument m_json;
-    ApiError m_error;
-    bool m_finished = false;
-    bool m_cancelled = false;
+    QString path;    // "/locations"
+    QString idsKey;  // "locationIds"
+    QString listKey; // "locations"
 };
 
 class ApiClient : public QObject
@@ -60,16 +40,42 @@ public:
     ~ApiClient() override;
 
     const Connection &connection() const { return m_connection; }
+    const RetryPolicy &retryPolicy() const { return m_retryPolicy; }
+    void setRetryPolicy(RetryPolicy policy) { m_retryPolicy = std::move(policy); }
+    RateLimiter *rateLimiter() const { return m_limiter; }
 
-    // GET {baseUrl}/api/v2{path}?{query}. The reply is parented to `owner` (so it dies, and
-    // aborts, with it) or to the client when owner is null.
+    // Every reply is parented to `owner` (so it dies, and aborts, with it) or to the client
+    // when owner is null.
+    // GET {baseUrl}/api/v2{path}?{query}.
     ApiReply *get(const QString &path, const QUrlQuery &query = {}, QObject *owner = nullptr);
+    // POST creates: not idempotent, so it is repeated only when the server never processed it.
+    ApiReply *post(const QString &path, const QJsonObject &body, QObject *owner = nullptr);
+    // PATCH sets absolute values: idempotent, repeated after any transient failure.
+    ApiReply *patch(const QString &path, const QJsonObject &body, QObject *owner = nullptr);
+    ApiReply *send(ApiRequest request, QObject *owner = nullptr);
+
+    // One resource by id. Gets asked for within one event-loop turn travel together as
+    // :bulk-get calls; each caller gets its own reply, and an id the server does not know ends
+    // in a 404 API error naming it.
+    ApiReply *getById(const BulkCollection &collection, const QString &id,
+                      QObject *owner = nullptr);
+
+    // Follows a background task (the taskId of a 202 answer) until it SUCCEEDED (json() is the
+    // task, with its response) or FAILED (a TaskFailed error). Deleting the reply stops the
+    // polling; the server's task runs on.
+    TaskReply *waitForTask(const QString &taskId, QObject *owner = nullptr);
 
     QUrl urlFor(const QString &path, const QUrlQuery &query = {}) const;
 
 private:
+    friend class ApiReply;
+    QNetworkReply *transmit(const ApiRequest &request);
+
     Connection m_connection;
     QNetworkAccessManager *m_network;
+    RateLimiter *m_limiter;
+    BulkGetCoalescer *m_coalescer;
+    RetryPolicy m_retryPolicy;
 };
 
 } // namespace benchtop::models

@@ -32,6 +32,16 @@ QString ApiError::displayMessage() const
         return tr("The server sent an answer Benchtop cannot read (%1). Check that the "
                   "connection points at a Benchling API.")
             .arg(message);
+    case Kind::OutcomeUnknown:
+        return tr("The connection broke before the server answered (%1), so the server may or "
+                  "may not have saved this. Refresh to check before trying again.")
+            .arg(message);
+    case Kind::TaskFailed:
+        return message.isEmpty()
+                   ? tr("The server could not finish the background task. Nothing was saved.")
+                   : tr("The server could not finish the background task: %1%2")
+                         .arg(message, userMessage.isEmpty() ? QString()
+                                                             : QString(u" (" + userMessage + u')'));
     case Kind::Http:
     case Kind::Api:
         break;
@@ -42,7 +52,12 @@ QString ApiError::displayMessage() const
     if (httpStatus == 403)
         return tr("You do not have permission for this. Ask an administrator of the tenant.");
     if (httpStatus == 429)
-        return tr("The server is limiting how fast requests may come. Try again in a moment.");
+        return attempts > 1
+                   ? tr("The server is limiting how fast requests may come and still refused "
+                        "after %n attempts. Wait a minute and try again.",
+                        nullptr, attempts)
+                   : tr("The server is limiting how fast requests may come. Try again in a "
+                        "moment.");
     const QString detail = !userMessage.isEmpty() ? userMessage : message;
     if (httpStatus >= 500)
         return tr("The server failed (HTTP %1)%2. Try again later.")

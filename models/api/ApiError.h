@@ -12,7 +12,19 @@ class ApiError
 {
     Q_DECLARE_TR_FUNCTIONS(benchtop::models::ApiError)
 public:
-    enum class Kind { None, Transport, Timeout, Http, Api, Parse, Cancelled };
+    // OutcomeUnknown: a write that is not safe to repeat broke off after it was sent, so the
+    // server may or may not have applied it. TaskFailed: a background task ended FAILED.
+    enum class Kind {
+        None,
+        Transport,
+        Timeout,
+        Http,
+        Api,
+        Parse,
+        Cancelled,
+        OutcomeUnknown,
+        TaskFailed
+    };
 
     Kind kind = Kind::None;
     int httpStatus = 0;
@@ -20,6 +32,7 @@ public:
     QString message;     // technical detail (body message or transport error text)
     QString userMessage; // the body's error.userMessage, when the server gave one
     QString invalidId;
+    int attempts = 1; // how many times the request was sent before this was final
 
     bool isError() const { return kind != Kind::None; }
     // Worth trying again later without changing anything (transport faults, 429, 5xx).

@@ -1,0 +1,80 @@
+// One API request and its result. The reply owns whatever is in flight (the network reply, a
+// retry timer, a place in the rate limiter's line); deleting it aborts the request without a
+// result. It emits finished() exactly once, never from inside the call that created it, after
+// which json() or error() hold the value or the typed error.
+#pragma once
+
+#include "ApiError.h"
+
+#include <QJsonDocument>
+#include <QObject>
+#include <QPointer>
+#include <QUrlQuery>
+
+class QNetworkReply;
+class QTimer;
+
+namespace benchtop::models {
+
+class ApiClient;
+
+struct ApiRequest
+{
+    QByteArray method = "GET";
+    QString path; // below /api/v2, e.g. "/locations"
+    QUrlQuery query;
+    QByteArray body; // JSON; empty sends no body
+    // Safe to send twice: GET, and PATCH with absolute values. A POST that creates is not, so
+    // it is repeated only when the server provably never processed it.
+    bool idempotent = true;
+};
+
+class ApiReply : public QObject
+{
+    Q_OBJECT
+public:
+    ~ApiReply() override;
+
+    bool isFinished() const { return m_finished; }
+    bool ok() const { return m_finished && !m_error.isError(); }
+    const QJsonDocument &json() const { return m_json; }
+    const ApiError &error() const { return m_error; }
+    // How many times the request went to the server so far.
+    int attempts() const { return m_attempts; }
+    // Ends the request at once with a Cancelled error (finished() is emitted from this call).
+    void abort();
+
+Q_SIGNALS:
+    void finished();
+    // Attempt `attempt` failed transiently; the request goes out again after `delayMs`.
+    void retrying(int attempt, int delayMs, const benchtop::models::ApiError &error);
+
+protected:
+    // A reply whose result another object produces (coalesced gets, task polling).
+    explicit ApiReply(QObject *parent);
+    void finishWith(QJsonDocument json);
+    void finishWith(ApiError error);
+    // Stops whatever the subclass has in flight; called by abort().
+    virtual void stopWork() {}
+
+private:
+    friend class ApiClient;
+    ApiReply(ApiClient *client, ApiRequest request, QObject *parent);
+
+    void queue();
+    void transmit();
+    void onAttemptFinished();
+    ApiError readAnswer(QNetworkReply *reply, QJsonDocument *json, bool *notProcessed);
+
+    QPointer<ApiClient> m_client;
+    ApiRequest m_request;
+    QPointer<QNetworkReply> m_reply;
+    QTimer *m_retryTimer = nullptr;
+    QJsonDocument m_json;
+    ApiError m_error;
+    int m_attempts = 0;
+    bool m_finished = false;
+    bool m_cancelled = false;
+};
+
+} // namespace benchtop::models
