@@ -210,13 +210,19 @@ http::HttpResponse list(ServerContext &server, const ResourceType &type,
     QString lastSortValue;
     QString lastId;
     bool more = false;
+    // Read the whole page before building JSON: toJson may query (capacities, contents), and
+    // on PostgreSQL a new query on the connection discards a result still being read.
+    QList<ResourceRow> pageRows;
     while (rows.next()) {
-        if (items.size() == page->pageSize) {
+        if (pageRows.size() == page->pageSize) {
             more = true;
             break;
         }
         lastSortValue = rows.value(0).toString();
-        const ResourceRow row = Resources::read(rows, 1);
+        pageRows.append(Resources::read(rows, 1));
+    }
+    rows.finish();
+    for (const ResourceRow &row : std::as_const(pageRows)) {
         lastId = row.id;
         items.append(type.toJson(context, row));
     }

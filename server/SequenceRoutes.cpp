@@ -61,8 +61,9 @@ std::optional<ApiFailure> sequenceFilters(const KindInfo &info, const RequestCon
         if (const qsizetype at = sequences::firstBadLetter(letters, info.kind); at >= 0)
             return ApiFailure::badRequest(
                 sequences::badLettersMessage(lettersParam, letters, at, info.kind));
-        where.add(u"r.id IN (SELECT id FROM sequence_index WHERE kind = ? AND bases = ?)"_s,
-                  {info.resourceKind, letters.toUpper()});
+        where.add(u"r.id IN (SELECT id FROM sequence_index WHERE kind = ? AND bases_hash = ? "
+                  "AND bases = ?)"_s,
+                  {info.resourceKind, sequences::basesHash(letters), letters.toUpper()});
     }
     if (query.hasQueryItem(u"registryId"_s)) {
         const QString registry = queryValue(context, u"registryId"_s);
@@ -324,8 +325,10 @@ void addSearchRoutes(Router &router, ServerContext &server, const ResourceType &
         if (auto *failure = std::get_if<ApiFailure>(&read))
             return failure->response();
         SearchRequest &request = std::get<SearchRequest>(read);
-        request.where.add(u"r.id IN (SELECT id FROM sequence_index WHERE kind = ? AND bases = ?)"_s,
-                          {info.resourceKind, request.letters.toUpper()});
+        request.where.add(
+            u"r.id IN (SELECT id FROM sequence_index WHERE kind = ? AND "
+            "bases_hash = ? AND bases = ?)"_s,
+            {info.resourceKind, sequences::basesHash(request.letters), request.letters.toUpper()});
         return pageOf(*s, *shared, c, request);
     });
 }

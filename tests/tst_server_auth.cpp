@@ -227,7 +227,8 @@ private Q_SLOTS:
         QSqlQuery before =
             lab.database().exec(u"SELECT COUNT(*) FROM resources WHERE kind = 'location'"_s);
         QVERIFY(before.next());
-        QSqlQuery schema = lab.database().exec(u"SELECT id FROM schemas LIMIT 1"_s);
+        QSqlQuery schema =
+            lab.database().exec(u"SELECT id FROM schemas WHERE kind = 'location' LIMIT 1"_s);
         QVERIFY(schema.next());
         const ApiResponse refused =
             client.post(u"/locations"_s, {{u"name"_s, u"Over budget"_s},

@@ -39,7 +39,8 @@ private Q_SLOTS:
             QSqlQuery lock(blocker);
             QVERIFY(lock.exec(u"BEGIN IMMEDIATE"_s));
 
-            QSqlQuery schema = m_lab.database().exec(u"SELECT id FROM schemas LIMIT 1"_s);
+            QSqlQuery schema =
+                m_lab.database().exec(u"SELECT id FROM schemas WHERE kind = 'location' LIMIT 1"_s);
             QVERIFY(schema.next());
             QNetworkAccessManager network;
             QNetworkRequest request(QUrl(m_lab.baseUrl().toString() + u"/api/v2/locations"_s));

@@ -6,6 +6,7 @@
 #include "server/ResourceRoutes.h"
 #include "server/storage/Database.h"
 
+#include <QCryptographicHash>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -629,13 +630,21 @@ QJsonObject sequenceJson(SeqKind kind, const QString &baseUrl, const ResourceRow
     return json;
 }
 
+QString basesHash(const QString &bases)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(bases.toUpper().toUtf8(), QCryptographicHash::Sha1).toHex());
+}
+
 QStringList indexMigration()
 {
     return {
         u"CREATE TABLE sequence_index (id TEXT PRIMARY KEY, kind TEXT NOT NULL, "
-        "bases TEXT NOT NULL DEFAULT '', registry_id TEXT, entity_registry_id TEXT, "
-        "feature_type TEXT, match_type TEXT)"_s,
-        u"CREATE INDEX sequence_index_bases ON sequence_index(kind, bases)"_s,
+        "bases TEXT NOT NULL DEFAULT '', bases_hash TEXT NOT NULL DEFAULT '', "
+        "registry_id TEXT, entity_registry_id TEXT, feature_type TEXT, match_type TEXT)"_s,
+        // Exact-match lookups go through a hash: PostgreSQL cannot index a whole plasmid's
+        // bases (a btree row holds at most ~2.7 kB).
+        u"CREATE INDEX sequence_index_bases ON sequence_index(kind, bases_hash)"_s,
     };
 }
 
@@ -655,9 +664,9 @@ std::optional<ApiFailure> writeIndex(Database &db, const ResourceRow &row)
     if (removed.lastError().isValid())
         return ApiFailure::internal();
     QSqlQuery inserted =
-        db.exec(u"INSERT INTO sequence_index (id, kind, bases, registry_id, entity_registry_id, "
-                "feature_type, match_type) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                {row.id, row.kind, bases.toUpper(), text(u"registryId"_s),
+        db.exec(u"INSERT INTO sequence_index (id, kind, bases, bases_hash, registry_id, "
+                "entity_registry_id, feature_type, match_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                {row.id, row.kind, bases.toUpper(), basesHash(bases), text(u"registryId"_s),
                  text(u"entityRegistryId"_s), text(u"featureType"_s), text(u"matchType"_s)});
     if (inserted.lastError().isValid())
         return ApiFailure::internal();

@@ -54,6 +54,8 @@ void recompute(Resources &resources, SeqKind kind, ResourceRow &row);
 QJsonObject sequenceJson(SeqKind kind, const QString &baseUrl, const ResourceRow &row);
 
 // sequence_index: written beside every insert/update of the kinds above.
+// SHA-1 of the upper-cased letters: the indexed key for exact-match lookups.
+QString basesHash(const QString &bases);
 QStringList indexMigration();
 std::optional<ApiFailure> writeIndex(Database &db, const ResourceRow &row);
 

@@ -125,7 +125,11 @@ QSqlDatabase Database::connection() const
 QSqlQuery Database::exec(const QString &sql, const QVariantList &bindings) const
 {
     QSqlQuery query(connection());
-    query.setForwardOnly(true);
+    // Forward-only makes QPSQL stream rows in single-row mode, and then any other query on the
+    // connection (a route building JSON while it reads a list) discards the rest of the
+    // result. On PostgreSQL results are therefore fetched whole, as SQLite's nested reads
+    // allow anyway.
+    query.setForwardOnly(!isPostgres());
     // QPSQL prepares with PREPARE ... AS, which PostgreSQL allows only for SELECT, INSERT,
     // UPDATE, DELETE and VALUES: statements without bindings (DDL among them) run directly.
     if (bindings.isEmpty()) {
