@@ -475,6 +475,9 @@ QJsonObject plateJson(ServerContext &server, const RequestContext &context, cons
         ++filled;
         QJsonObject json = containerJson(server, context, well);
         json.insert(u"resourceType"_s, u"container"_s);
+        // Well.barcode is a string, not nullable: a well without a barcode leaves it out.
+        if (json.value(u"barcode"_s).isNull())
+            json.remove(u"barcode"_s);
         wells.insert(well.position, json);
     }
     const auto matrixOnly = [&](int value) {

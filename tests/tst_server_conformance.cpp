@@ -11,8 +11,12 @@
 //   path          full path with query, e.g. "/api/v2/locations/{locationId}?x=1"
 //   body          JSON value sent as the request body (strings get variables substituted)
 //   rawBody       a string sent as is (e.g. broken JSON), instead of body
+//   contentType   the request's Content-Type (default application/json), e.g.
+//                 "application/x-www-form-urlencoded" for POST /token with a rawBody form
 //   auth          "key" (default: the demo user's API key), "none" (no Authorization header),
-//                 "unknownKey" (well-formed Basic credentials of a key that does not exist)
+//                 "unknownKey" (well-formed Basic credentials of a key that does not exist),
+//                 "bearer:TOKEN" (Authorization: Bearer TOKEN), "basic:USER:PASSWORD" (Basic
+//                 credentials, e.g. an OAuth client id and secret); both after substitution
 //   expectStatus  the status the answer must have
 //   prismRejects  true: the spec itself forbids the request, so Prism must answer 422 with
 //                 request violations, without forwarding it
@@ -23,10 +27,13 @@
 //   until         {"json.path": value}: repeats the request (up to 10 s) until the answer holds
 //                 that value, e.g. a task's {"status": "SUCCEEDED"}
 // A json.path is dot-separated keys and array indexes into the answer: "locations.0.id". The
-// variable {run} is predefined: a random suffix for unique names and barcodes.
+// variable {run} is predefined: a random suffix for unique names and barcodes; so are {apiKey}
+// (the demo user's API key) and {apiKeyId} (its id, the OAuth client_id).
 // At the end the suite prints which spec operations the table reached, out of all of them.
 #include "ApiTestClient.h"
 #include "TestLabServer.h"
+#include "server/Auth.h"
+#include "server/storage/Database.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -41,6 +48,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -360,6 +368,14 @@ private Q_SLOTS:
         m_vars.insert(u"run"_s,
                       QString::number(QRandomGenerator::global()->bounded(100000, 999999)));
         QVERIFY(m_lab.start());
+        m_vars.insert(u"apiKey"_s, m_lab.apiKey());
+        {
+            QSqlQuery key =
+                m_lab.database().exec(u"SELECT id FROM api_keys WHERE key_hash = ?"_s,
+                                      {benchtop::server::ApiKeys::hash(m_lab.apiKey())});
+            QVERIFY(key.next());
+            m_vars.insert(u"apiKeyId"_s, key.value(0).toString());
+        }
         qInfo("Back end: %s", qPrintable(m_lab.backendName()));
         QVERIFY2(startPrism(&error), qPrintable(error));
     }
@@ -406,15 +422,22 @@ private Q_SLOTS:
             client.setApiKey(QString());
         else if (auth == u"unknownKey"_s)
             client.setApiKey(u"sk_NotAKeyThisServerKnows0000000"_s);
+        else if (auth.startsWith(u"basic:"_s))
+            client.setAuthorization("Basic " + substitute(auth.mid(6), &error).toUtf8().toBase64());
+        else if (auth.startsWith(u"bearer:"_s))
+            client.setAuthorization("Bearer " + substitute(auth.mid(7), &error).toUtf8());
         else
             QVERIFY2(auth == u"key"_s, qPrintable(u"unknown auth \""_s + auth + u'"'));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QByteArray contentType =
+            step.value(u"contentType"_s).toString(u"application/json"_s).toUtf8();
 
         const QJsonObject until = step.value(u"until"_s).toObject();
         ApiResponse response;
         QElapsedTimer timer;
         timer.start();
         for (;;) {
-            response = client.send(method, path.mid(7), body);
+            response = client.send(method, path.mid(7), body, contentType);
             bool done = true;
             for (auto it = until.begin(); it != until.end(); ++it) {
                 const auto value = valueAt(response.json, it.key());

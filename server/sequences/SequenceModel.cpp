@@ -606,7 +606,19 @@ QJsonObject sequenceJson(SeqKind kind, const QString &baseUrl, const ResourceRow
     };
     if (info.fullSequence()) {
         json.insert(u"isCircular"_s, data.value(u"isCircular"_s).toBool());
-        json.insert(u"primers"_s, withApiEnds(data.value(u"primers"_s).toArray(), letters.size()));
+        // The spec's Primer has no nullable property: an unknown oligoId (a GenBank primer
+        // that no oligo matched) is left out rather than sent as null.
+        QJsonArray primers;
+        for (const QJsonValue &item :
+             withApiEnds(data.value(u"primers"_s).toArray(), letters.size())) {
+            QJsonObject primer = item.toObject();
+            for (const QString &key : primer.keys()) {
+                if (primer.value(key).isNull())
+                    primer.remove(key);
+            }
+            primers.append(primer);
+        }
+        json.insert(u"primers"_s, primers);
         json.insert(u"translations"_s,
                     withApiEnds(data.value(u"translations"_s).toArray(), letters.size()));
         json.insert(u"parts"_s, data.value(u"parts"_s).toArray());
@@ -621,9 +633,13 @@ QJsonObject sequenceJson(SeqKind kind, const QString &baseUrl, const ResourceRow
     if (kind == SeqKind::Aa)
         json.insert(u"url"_s, QString(baseUrl + u'/' + path + u'/' + row.id));
     if (info.rna() || info.oligo()) {
-        for (const QString &key : {u"helm"_s, u"customNotation"_s, u"customNotationName"_s})
+        for (const QString &key : {u"helm"_s, u"customNotation"_s, u"customNotationName"_s}) {
+            // Oligo.helm is a string, not nullable: an oligo without HELM leaves it out.
+            if (key == u"helm"_s && info.oligo() && !data.value(key).isString())
+                continue;
             json.insert(key, data.value(key).isString() ? data.value(key)
                                                         : QJsonValue(QJsonValue::Null));
+        }
     }
     if (info.oligo())
         json.insert(u"nucleotideType"_s, info.rna() ? u"RNA"_s : u"DNA"_s);
