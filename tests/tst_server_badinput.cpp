@@ -13,10 +13,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTcpSocket>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using benchtop::test::ApiTestClient;
@@ -88,22 +91,27 @@ class TestServerBadInput : public QObject
         return response;
     }
 
-    // Every table the API writes, hashed row by row.
+    // Every table the API writes, hashed row by row (rows sorted, so that tables without a
+    // unique first column hash the same whatever order the database returns them in).
     QByteArray checksum()
     {
         QCryptographicHash hash(QCryptographicHash::Sha256);
         for (const QString &table : {u"resources"_s, u"schemas"_s, u"tasks"_s, u"users"_s,
-                                     u"api_keys"_s, u"access_tokens"_s}) {
-            QSqlQuery query =
-                m_server.database().exec(u"SELECT * FROM "_s + table + u" ORDER BY 1"_s);
+                                     u"api_keys"_s, u"access_tokens"_s, u"container_contents"_s,
+                                     u"container_checkouts"_s, u"sequence_index"_s}) {
+            QSqlQuery query = m_server.database().exec(u"SELECT * FROM "_s + table);
             hash.addData(table.toUtf8());
+            QByteArrayList rows;
             while (query.next()) {
+                QByteArray row;
                 for (int i = 0; i < query.record().count(); ++i) {
-                    hash.addData(query.value(i).toString().toUtf8());
-                    hash.addData(query.value(i).isNull() ? "\x01" : "\x00");
+                    row += query.value(i).toString().toUtf8();
+                    row += query.value(i).isNull() ? "\x01" : "\x02";
                 }
-                hash.addData("\n");
+                rows.append(row);
             }
+            std::sort(rows.begin(), rows.end());
+            hash.addData(rows.join('\n'));
         }
         return hash.result();
     }
@@ -150,6 +158,59 @@ private Q_SLOTS:
         m_values[u"auth"_s] =
             QString::fromLatin1("Basic " + QByteArray(m_server.apiKey().toUtf8() + ':').toBase64());
         m_values[u"101 locs"_s] = QStringList(101, m_values[u"loc"_s]).join(u',');
+
+        // Inventory and sequences from the demo data: the 9×9 box BOX-0001 holds tubes from A1
+        // on; PLT-0001 is a 96-well plate.
+        const auto scalar = [this](const QString &sql, const QVariantList &bindings = {}) {
+            QSqlQuery query = m_server.database().exec(sql, bindings);
+            return query.next() ? query.value(0).toString() : QString();
+        };
+        m_values[u"box"_s] = scalar(u"SELECT id FROM resources WHERE barcode = 'BOX-0001'"_s);
+        m_values[u"boxSchema"_s] =
+            scalar(u"SELECT schema_id FROM resources WHERE id = ?"_s, {m_values[u"box"_s]});
+        m_values[u"tube"_s] = scalar(u"SELECT id FROM resources WHERE barcode = 'TUB-00001'"_s);
+        m_values[u"tube2"_s] = scalar(u"SELECT id FROM resources WHERE barcode = 'TUB-00002'"_s);
+        m_values[u"tubeSchema"_s] =
+            scalar(u"SELECT schema_id FROM resources WHERE id = ?"_s, {m_values[u"tube"_s]});
+        m_values[u"plate"_s] = scalar(u"SELECT id FROM resources WHERE barcode = 'PLT-0001'"_s);
+        m_values[u"plateSchema"_s] =
+            scalar(u"SELECT schema_id FROM resources WHERE id = ?"_s, {m_values[u"plate"_s]});
+        m_values[u"dna"_s] =
+            scalar(u"SELECT id FROM resources WHERE kind = 'dna_sequence' ORDER BY id"_s);
+        m_values[u"user"_s] = scalar(u"SELECT id FROM users WHERE handle = 'demo'"_s);
+        m_values[u"freezer"_s] = scalar(
+            u"SELECT id FROM resources WHERE kind = 'location' AND name LIKE 'Freezer F1%'"_s);
+        m_values[u"deepRack"_s] =
+            scalar(u"SELECT r.id FROM resources r JOIN resources s ON s.id = r.parent_id "
+                   "WHERE r.kind = 'location' AND s.parent_id = ? ORDER BY r.id"_s,
+                   {m_values[u"freezer"_s]});
+        for (const QString &key : m_values.keys())
+            QVERIFY2(!m_values[key].isEmpty(), qPrintable(u"no demo value for {"_s + key + u'}'));
+        const auto archived = api.post(u"/boxes"_s, {{u"name"_s, u"archived box"_s},
+                                                     {u"schemaId"_s, m_values[u"boxSchema"_s]},
+                                                     {u"parentStorageId"_s, m_values[u"loc"_s]}});
+        QCOMPARE(archived.status, 201);
+        m_values[u"archivedBox"_s] = archived.json[u"id"_s].toString();
+        QCOMPARE(
+            api.post(u"/boxes:archive"_s, {{u"boxIds"_s, QJsonArray{m_values[u"archivedBox"_s]}},
+                                           {u"reason"_s, u"Retired"_s}})
+                .status,
+            200);
+
+        // An OAuth token (client_id = the key's id, client_secret = the key), expired by hand.
+        const QString keyId = scalar(u"SELECT id FROM api_keys ORDER BY id"_s);
+        ApiTestClient oauth(m_server.baseUrl(), QString());
+        oauth.setAuthorization(
+            "Basic " + QByteArray(keyId.toUtf8() + ':' + m_server.apiKey().toUtf8()).toBase64());
+        const auto token = oauth.send("POST", u"/token"_s, "grant_type=client_credentials",
+                                      "application/x-www-form-urlencoded");
+        QCOMPARE(token.status, 200);
+        m_values[u"expiredToken"_s] = token.json[u"access_token"_s].toString();
+        QVERIFY(!m_server.database()
+                     .exec(u"UPDATE access_tokens SET expires_at = ?"_s,
+                           {u"2000-01-01T00:00:00.000Z"_s})
+                     .lastError()
+                     .isValid());
     }
 
     void badRequests_data()
@@ -344,6 +405,105 @@ private Q_SLOTS:
             kValidAuth, "X-Padding: " + QByteArray(40 * 1024, 'a') + "\r\n");
         add("bad Content-Length", "POST", L, {}, 400, u"Invalid Content-Length"_s, kValidAuth,
             "Content-Length: twelve\r\n");
+
+        // Containers: positions, parents, bodies.
+        const QByteArray C = "/api/v2/containers";
+        const QByteArray T = "\"schemaId\":\"{tubeSchema}\"";
+        add("container: create on an occupied position", "POST", C,
+            "{\"name\":\"a\"," + T + ",\"parentStorageId\":\"{box}:A1\"}", 400,
+            u"Position A1 of"_s);
+        add("container: create outside the grid", "POST", C,
+            "{\"name\":\"a\"," + T + ",\"parentStorageId\":\"{box}:J1\"}", 400,
+            u"Position J1 is outside"_s);
+        add("container: position that is not a position", "POST", C,
+            "{\"name\":\"a\"," + T + ",\"parentStorageId\":\"{box}:11A\"}", 400,
+            u"\"11A\" is not a grid position"_s);
+        add("container: move onto an occupied position", "PATCH", C + "/{tube2}",
+            "{\"parentStorageId\":\"{box}:A1\"}", 400, u"is already occupied by"_s);
+        add("container: move outside the grid", "PATCH", C + "/{tube2}",
+            "{\"parentStorageId\":\"{box}:Z99\"}", 400, u"outside"_s);
+        add("container: into an archived box", "POST", C,
+            "{\"name\":\"a\"," + T + ",\"parentStorageId\":\"{archivedBox}:A1\"}", 400,
+            u"is archived"_s);
+        add("container: onto a well plate", "POST", C,
+            "{\"name\":\"a\"," + T + ",\"parentStorageId\":\"{plate}:A1\"}", 400,
+            u"is a well plate"_s);
+        add("container: unknown field (ContainerCreate)", "POST", C,
+            "{\"name\":\"a\"," + T + ",\"colour\":\"red\"}", 400,
+            u"Field 'colour' is not a field of this request"_s);
+        add("container: name is a number", "POST", C, "{\"name\":5," + T + "}", 400,
+            u"Field 'name' must be a string, not a number"_s);
+        add("container: schema of a box", "POST", C,
+            "{\"name\":\"a\",\"schemaId\":\"{boxSchema}\"}", 400, u"{boxSchema}"_s);
+        add("container: quantity is a string", "PATCH", C + "/{tube}", "{\"quantity\":\"5 uL\"}",
+            400, u"Field 'quantity' must be an object with value and units"_s);
+        add("container: check out to nobody", "POST", C + ":check-out",
+            "{\"containerIds\":[\"{tube}\"],\"assigneeId\":\"ent_nope\"}", 400, u"ent_nope"_s);
+        add("container: check out ids as a string", "POST", C + ":check-out",
+            "{\"containerIds\":\"{tube}\",\"assigneeId\":\"{user}\"}", 400,
+            u"Field 'containerIds' must be an array, not a string"_s);
+        add("container: transfer more than the source holds", "POST", C + "/{tube2}:transfer",
+            "{\"sourceContainerId\":\"{tube}\",\"transferQuantity\":{\"value\":5000,\"units\":"
+            "\"uL\"},\"destinationContents\":[]}",
+            400, u"5000 uL"_s);
+        add("container: bulk create with containers as an object", "POST", C + ":bulk-create",
+            "{\"containers\":{}}", 400, u"Field 'containers' must be an array, not an object"_s);
+
+        // Boxes and plates.
+        const QByteArray B = "/api/v2/boxes";
+        add("box: unknown field (BoxCreate)", "POST", B,
+            "{\"name\":\"a\",\"schemaId\":\"{boxSchema}\",\"size\":81}", 400,
+            u"Field 'size' is not a field of this request"_s);
+        add("box: into another box", "POST", B,
+            "{\"name\":\"a\",\"schemaId\":\"{boxSchema}\",\"parentStorageId\":\"{box}\"}", 400,
+            u"can only be stored in"_s);
+        add("box: into an archived box", "PATCH", B + "/{box}",
+            "{\"parentStorageId\":\"{archivedBox}\"}", 400, u"{archivedBox}"_s);
+        add("box: schemaId is a number", "POST", B, "{\"name\":\"a\",\"schemaId\":9}", 400,
+            u"Field 'schemaId' must be a string, not a number"_s);
+        add("box: archive for an unknown reason", "POST", B + ":archive",
+            "{\"boxIds\":[\"{box}\"],\"reason\":\"Lost at sea\"}", 400, u"\"Lost at sea\""_s);
+        add("location: move a freezer into its own rack (cycle)", "PATCH", L + "/{freezer}",
+            "{\"parentStorageId\":\"{deepRack}\"}", 400, u"cycle"_s);
+        add("plate: unknown field (PlateCreate)", "POST", "/api/v2/plates",
+            "{\"name\":\"a\",\"schemaId\":\"{plateSchema}\",\"colour\":\"red\"}", 400,
+            u"Field 'colour' is not a field of this request"_s);
+        add("plate: well barcode outside the grid", "POST", "/api/v2/plates",
+            "{\"name\":\"a\",\"schemaId\":\"{plateSchema}\",\"wells\":{\"Z99\":{\"barcode\":"
+            "\"W-1\"}}}",
+            400, u"Z99"_s);
+        add("plate: into a box", "PATCH", "/api/v2/plates/{plate}",
+            "{\"parentStorageId\":\"{box}\"}", 400, u"can only be stored in"_s);
+
+        // Sequences.
+        const QByteArray D = "/api/v2/dna-sequences";
+        add("dna: bad bases", "POST", D,
+            "{\"name\":\"a\",\"bases\":\"ACGTZ\",\"isCircular\":false}", 400, u"Z"_s);
+        add("dna: unknown field (DnaSequenceCreate)", "POST", D,
+            "{\"name\":\"a\",\"bases\":\"ACGT\",\"isCircular\":false,\"colour\":\"red\"}", 400,
+            u"Field 'colour' is not a field of this request"_s);
+        add("dna: isCircular is a string", "POST", D,
+            "{\"name\":\"a\",\"bases\":\"ACGT\",\"isCircular\":\"no\"}", 400,
+            u"Field 'isCircular' must be a boolean, not a string"_s);
+        add("dna: bases is a number", "POST", D,
+            "{\"name\":\"a\",\"bases\":42,\"isCircular\":false}", 400,
+            u"Field 'bases' must be a string, not a number"_s);
+        add("dna: no isCircular", "POST", D, "{\"name\":\"a\",\"bases\":\"ACGT\"}", 400,
+            u"Field 'isCircular' is required"_s);
+        add("dna: patch to bad bases", "PATCH", D + "/{dna}", "{\"bases\":\"ACGT1\"}", 400, u"1"_s);
+        add("dna: archive for an unknown reason", "POST", D + ":archive",
+            "{\"dnaSequenceIds\":[\"{dna}\"],\"reason\":\"Bored\"}", 400, u"\"Bored\""_s);
+        add("aa: bad amino acids", "POST", "/api/v2/aa-sequences",
+            "{\"name\":\"a\",\"aminoAcids\":\"MSK1\"}", 400, u"1"_s);
+        add("dna: search pattern too short", "POST", D + ":search-bases", "{\"bases\":\"ACG\"}",
+            400, u"bases"_s);
+
+        // OAuth bearer tokens.
+        add("expired bearer token", "GET", L, {}, 401, u"has expired"_s, "Bearer {expiredToken}");
+        add("unknown bearer token", "GET", L, {}, 401, u"not known to this server"_s,
+            "Bearer tok_NotATokenOfThisServer");
+        add("write with an expired bearer token", "POST", C, "{\"name\":\"a\"," + T + "}", 401,
+            u"has expired"_s, "Bearer {expiredToken}");
     }
 
     void badRequests()
@@ -399,6 +559,15 @@ private Q_SLOTS:
             api.patch(u"/locations/"_s + m_values[u"loc"_s], {{u"name"_s, u"renamed"_s}}).status,
             200);
         QVERIFY(checksum() != before);
+        // ...and a change that touches only the inventory side tables.
+        const QByteArray beforeContents = checksum();
+        QCOMPARE(
+            api.patch(
+                   u"/containers/"_s + m_values[u"tube2"_s] + u"/contents/"_s + m_values[u"dna"_s],
+                   {{u"concentration"_s, QJsonObject{{u"value"_s, 1}, {u"units"_s, u"ng/uL"_s}}}})
+                .status,
+            200);
+        QVERIFY(checksum() != beforeContents);
     }
 };
 
