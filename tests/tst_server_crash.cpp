@@ -417,56 +417,101 @@ private Q_SLOTS:
               qint64(m_expected.size()));
     }
 
-    // A bulk task killed half-way must leave all of its items or none. Locations have no bulk
-    // operation yet, so this skips until one is routed (the route answers 404 today).
+    // A bulk task (POST /containers:bulk-create, 202 + task) killed before, during or after its
+    // work must leave all of its items or none, and after a restart the task must not be left
+    // RUNNING: the server marks interrupted tasks FAILED at start-up, and a task's items commit
+    // together with its SUCCEEDED status.
+    void bulkTaskKilledMidway_data()
+    {
+        QTest::addColumn<int>("minDelay");
+        QTest::addColumn<int>("maxDelay");
+        QTest::newRow("kill at once") << 0 << 1;
+        QTest::newRow("kill within 30 ms") << 1 << 30;
+        QTest::newRow("kill within 30-150 ms") << 30 << 150;
+        QTest::newRow("kill within 150-600 ms") << 150 << 600;
+    }
     void bulkTaskKilledMidway()
     {
+        QFETCH(int, minDelay);
+        QFETCH(int, maxDelay);
         QProcess server;
         const QUrl base = startServer(server);
         QVERIFY(base.isValid());
+        int status = 0;
+        const QString tubeSchema =
+            getJson(base, u"/container-schemas"_s, &status)[u"containerSchemas"_s][0][u"id"_s]
+                .toString();
+        QCOMPARE(status, 200);
+        QVERIFY(!tubeSchema.isEmpty());
+        const QString prefix = u"BULK-%1-"_s.arg(m_random.generate());
         QJsonArray items;
-        QStringList barcodes;
         for (int i = 0; i < 500; ++i) {
-            const QString barcode = u"BULK-%1-%2"_s.arg(m_random.generate()).arg(i);
-            barcodes.append(barcode);
-            items.append(QJsonObject{{u"name"_s, u"bulk %1"_s.arg(i)},
-                                     {u"schemaId"_s, m_schemaId},
-                                     {u"barcode"_s, barcode},
+            items.append(QJsonObject{{u"name"_s, u"bulk tube %1"_s.arg(i)},
+                                     {u"schemaId"_s, tubeSchema},
+                                     {u"barcode"_s, QString(prefix + QString::number(i))},
                                      {u"parentStorageId"_s, m_parents.first()}});
         }
         QNetworkAccessManager network;
         QNetworkReply *reply =
-            send(network, base, "POST", u"/locations:bulk-create"_s, {{u"locations"_s, items}});
+            send(network, base, "POST", u"/containers:bulk-create"_s, {{u"containers"_s, items}});
         QSignalSpy finished(reply, &QNetworkReply::finished);
         QVERIFY(reply->isFinished() || finished.wait(30'000));
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QString taskId =
+            QJsonDocument::fromJson(reply->readAll()).object()[u"taskId"_s].toString();
         reply->deleteLater();
-        if (status == 404 || status == 405) {
-            server.kill();
-            server.waitForFinished(10'000);
-            QSKIP("POST /locations:bulk-create is not routed yet; nothing to kill mid-task");
-        }
         QCOMPARE(status, 202);
-        QTest::qWait(m_random.bounded(30));
+        QVERIFY(!taskId.isEmpty());
+        QTest::qWait(minDelay + m_random.bounded(maxDelay - minDelay));
         server.kill();
         QVERIFY(server.waitForFinished(10'000));
         const QString damage = checkFile();
         QVERIFY2(damage.isEmpty(), qPrintable(damage));
         const QString name = u"crash-bulk-check"_s;
         int landed = -1;
+        QString statusInFile;
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
             db.setDatabaseName(dbPath());
             QVERIFY(db.open());
             QSqlQuery query(db);
-            QVERIFY(query.exec(u"SELECT COUNT(*) FROM resources WHERE barcode LIKE 'BULK-%'"_s));
+            QVERIFY(query.prepare(u"SELECT COUNT(*) FROM resources WHERE barcode LIKE ?"_s));
+            query.addBindValue(QString(prefix + u'%'));
+            QVERIFY(query.exec());
             QVERIFY(query.next());
             landed = query.value(0).toInt();
+            QVERIFY(query.prepare(u"SELECT status FROM tasks WHERE id = ?"_s));
+            query.addBindValue(taskId);
+            QVERIFY(query.exec());
+            if (query.next())
+                statusInFile = query.value(0).toString();
+            query.finish();
             db.close();
         }
         QSqlDatabase::removeDatabase(name);
         QVERIFY2(landed == 0 || landed == int(items.size()),
                  qPrintable(u"%1 of %2 bulk items landed"_s.arg(landed).arg(items.size())));
+
+        // After a restart the task has an outcome that matches what landed.
+        QProcess restarted;
+        const QUrl again = startServer(restarted);
+        QVERIFY(again.isValid());
+        const QJsonObject task = getJson(again, u"/tasks/"_s + taskId, &status);
+        const QJsonObject listed =
+            getJson(again, u"/containers?pageSize=1&barcodes="_s + prefix + u'0', &status);
+        restarted.kill();
+        restarted.waitForFinished(10'000);
+        const QString outcome = task[u"status"_s].toString();
+        QVERIFY2(outcome == (landed == 0 ? u"FAILED"_s : u"SUCCEEDED"_s),
+                 qPrintable(u"task %1 is %2 after the restart (%3 before it) with %4 items "
+                            "landed"_s.arg(taskId, outcome, statusInFile)
+                                .arg(landed)));
+        if (landed == 0)
+            QVERIFY(!task[u"message"_s].toString().isEmpty());
+        qInfo("killed %s into the task: %d of %lld items landed; the task was %s in the file and "
+              "is %s after the restart",
+              qPrintable(QString::number(minDelay) + u"+ ms"_s), landed, qlonglong(items.size()),
+              qPrintable(statusInFile), qPrintable(outcome));
     }
 };
 
