@@ -810,7 +810,9 @@ int Cli::move(const QStringList &arguments)
         await(reply.get());
         if (!reply->ok())
             return reportError(reply->error(), u"move %1"_s.arg(id));
-        printLine(u"%1 -> %2"_s.arg(id, whereOf(reply->json().object())));
+        // A box's tubes name only the box as their parent, so the position asked for (and
+        // accepted) is what is printed.
+        printLine(u"%1 -> %2"_s.arg(id, targets.first()));
         return kOk;
     }
     for (const QString &item : std::as_const(items)) {
@@ -834,8 +836,15 @@ int Cli::move(const QStringList &arguments)
         status != kOk) {
         return status;
     }
-    for (const QJsonValue &moved : response.value(u"containers"_s).toArray())
-        printLine(u"%1 -> %2"_s.arg(moved[u"id"_s].toString(), whereOf(moved.toObject())));
+    const QJsonArray moved = response.value(u"containers"_s).toArray();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (i < moved.size() && moved[i][u"id"_s].toString() != items[i]) {
+            printError(u"the server's answer lists %1 where %2 was expected"_s.arg(
+                moved[i][u"id"_s].toString(), items[i]));
+            return kFailed;
+        }
+        printLine(u"%1 -> %2"_s.arg(items[i], targets[i]));
+    }
     return kOk;
 }
 
