@@ -605,6 +605,13 @@ int Cli::lsGrid(const QString &id)
         }
     }
 
+    // Grid order (a plate's wells come keyed by name: A1, A10, A11, ...).
+    std::stable_sort(contents.begin(), contents.end(),
+                     [](const QJsonObject &a, const QJsonObject &b) {
+                         const auto pa = parsePosition(a.value(u"gridPosition"_s).toString());
+                         const auto pb = parsePosition(b.value(u"gridPosition"_s).toString());
+                         return pa && pb && *pa < *pb;
+                     });
     if (m_parser.isSet(u"json"_s)) {
         for (const QJsonObject &item : std::as_const(contents))
             printLine(compactJson(item));
