@@ -31,6 +31,7 @@
 // (the demo user's API key) and {apiKeyId} (its id, the OAuth client_id).
 // At the end the suite prints which spec operations the table reached, out of all of them.
 #include "ApiTestClient.h"
+#include "PrismProxy.h"
 #include "TestLabServer.h"
 #include "server/Auth.h"
 #include "server/storage/Database.h"
@@ -41,16 +42,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSet>
-#include <QSignalSpy>
 #include <QSqlQuery>
-#include <QTcpServer>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -59,6 +54,8 @@
 using namespace Qt::StringLiterals;
 using benchtop::test::ApiResponse;
 using benchtop::test::ApiTestClient;
+using benchtop::test::PrismProxy;
+using benchtop::test::PrismViolation;
 using benchtop::test::TestLabServer;
 
 namespace {
@@ -73,12 +70,6 @@ struct SpecOperation
     QString operationId;
     QRegularExpression pattern;
     qsizetype literalLength = 0; // more literal text = a more specific match
-};
-
-struct Violation
-{
-    bool error = false;
-    QString text;
 };
 
 std::optional<QJsonValue> valueAt(const QJsonValue &root, const QString &path)
@@ -114,37 +105,6 @@ QString compact(const QJsonValue &value)
         QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).chopped(1).mid(1));
 }
 
-// Prism's sl-violations header: a JSON array of {location: [...], severity, code, message};
-// severity is "Error"/"Warning"/... or the number (0 = Error).
-QList<Violation> parseViolations(const QByteArray &header, QString *problem)
-{
-    QList<Violation> violations;
-    if (header.isEmpty())
-        return violations;
-    const QJsonDocument document = QJsonDocument::fromJson(header);
-    if (!document.isArray()) {
-        // "Too many violations! ..." (truncated) or something unexpected: count it as an error.
-        *problem = QString::fromUtf8(header.left(400));
-        violations.append({true, u"unreadable sl-violations header: "_s + *problem});
-        return violations;
-    }
-    for (const QJsonValue &item : document.array()) {
-        const QJsonObject object = item.toObject();
-        const QJsonValue severity = object.value(u"severity"_s);
-        const bool error =
-            severity.isDouble() ? severity.toInt() == 0 : severity.toString() == u"Error"_s;
-        QStringList location;
-        for (const QJsonValue &part : object.value(u"location"_s).toArray())
-            location.append(part.isString() ? part.toString() : compact(part));
-        violations.append({error, u"[%1] %2: %3 (%4)"_s.arg(
-                                      severity.isDouble() ? QString::number(severity.toInt())
-                                                          : severity.toString(),
-                                      location.join(u'.'), object.value(u"message"_s).toString(),
-                                      object.value(u"code"_s).toVariant().toString())});
-    }
-    return violations;
-}
-
 } // namespace
 
 class TestServerConformance : public QObject
@@ -152,8 +112,7 @@ class TestServerConformance : public QObject
     Q_OBJECT
 
     TestLabServer m_lab;
-    QTemporaryDir m_tmp;
-    QProcess m_prism;
+    PrismProxy m_prism{kPrism, kConformanceDir + u"/benchling-openapi.prism.json"_s};
     QUrl m_prismUrl;
     QList<SpecOperation> m_operations;
     QJsonArray m_steps;
@@ -162,13 +121,7 @@ class TestServerConformance : public QObject
     QStringList m_warnings;
     QStringList m_outsideSpec;
 
-    QString prismLog() const
-    {
-        QFile log(m_tmp.filePath(u"prism.log"_s));
-        if (!log.open(QIODevice::ReadOnly))
-            return QString();
-        return QString::fromUtf8(log.readAll().right(4000));
-    }
+    QString prismLog() const { return m_prism.log(); }
 
     bool loadSpec(QString *error)
     {
@@ -265,57 +218,10 @@ class TestServerConformance : public QObject
 
     bool startPrism(QString *error)
     {
-        if (!QFile::exists(kPrism)) {
-            *error = u"Stoplight Prism is not installed at %1. Run scripts/setup.sh (it installs "
-                     "@stoplight/prism-cli@5.14.2 with npm into build/prism; needs Node.js, npm "
-                     "and network access once)."_s.arg(kPrism);
+        if (!m_prism.start(m_lab.baseUrl(), error))
             return false;
-        }
-        quint16 port = 0;
-        {
-            QTcpServer probe;
-            if (!probe.listen(QHostAddress::LocalHost, 0)) {
-                *error = u"no free loopback port for Prism"_s;
-                return false;
-            }
-            port = probe.serverPort();
-        }
-        m_prismUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(port));
-        m_prism.setProcessChannelMode(QProcess::MergedChannels);
-        m_prism.setStandardOutputFile(m_tmp.filePath(u"prism.log"_s));
-        m_prism.setWorkingDirectory(m_tmp.path());
-        // The spec's paths carry /api/v2, so the upstream is the server's root.
-        m_prism.start(kPrism, {u"proxy"_s, kConformanceDir + u"/benchling-openapi.prism.json"_s,
-                               m_lab.baseUrl().toString(QUrl::StripTrailingSlash), u"--errors"_s,
-                               u"-h"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(port)});
-        if (!m_prism.waitForStarted(10'000)) {
-            *error = u"cannot start %1: %2"_s.arg(kPrism, m_prism.errorString());
-            return false;
-        }
-        // Ready when GET / gets Prism's own "no path matched" problem answer.
-        ApiTestClient probe(m_prismUrl, QString());
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < 90'000) {
-            if (m_prism.state() == QProcess::NotRunning) {
-                *error = u"Prism exited (code %1) before it answered:\n%2"_s.arg(m_prism.exitCode())
-                             .arg(prismLog());
-                return false;
-            }
-            QNetworkAccessManager network;
-            QNetworkReply *reply = network.get(QNetworkRequest(m_prismUrl));
-            QSignalSpy finished(reply, &QNetworkReply::finished);
-            if (finished.wait(2'000) && reply->readAll().contains("NO_PATH_MATCHED")) {
-                reply->deleteLater();
-                qInfo("Prism answers at %s after %.1f s", qPrintable(m_prismUrl.toString()),
-                      double(timer.elapsed()) / 1000);
-                return true;
-            }
-            reply->deleteLater();
-            QTest::qWait(250);
-        }
-        *error = u"Prism did not answer within 90 s:\n%1"_s.arg(prismLog());
-        return false;
+        m_prismUrl = m_prism.url();
+        return true;
     }
 
     // "{name}" -> a saved value; an unknown name is an error (a step that saves it failed).
@@ -361,7 +267,6 @@ class TestServerConformance : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_tmp.isValid());
         QString error;
         QVERIFY2(loadSpec(&error), qPrintable(error));
         QVERIFY2(loadSteps(&error), qPrintable(error));
@@ -380,16 +285,7 @@ private Q_SLOTS:
         QVERIFY2(startPrism(&error), qPrintable(error));
     }
 
-    void cleanupTestCase()
-    {
-        if (m_prism.state() != QProcess::NotRunning) {
-            m_prism.terminate();
-            if (!m_prism.waitForFinished(5'000)) {
-                m_prism.kill();
-                m_prism.waitForFinished(5'000);
-            }
-        }
-    }
+    void cleanupTestCase() { m_prism.stop(); }
 
     void requests_data()
     {
@@ -457,9 +353,9 @@ private Q_SLOTS:
         QByteArray listed = response.header("sl-violations");
         if (listed.isEmpty() && response.json.value(u"validation"_s).isArray())
             listed = QJsonDocument(response.json.value(u"validation"_s).toArray()).toJson();
-        const QList<Violation> violations = parseViolations(listed, &problem);
+        const QList<PrismViolation> violations = PrismProxy::parseViolations(listed, &problem);
         QStringList errors;
-        for (const Violation &violation : violations) {
+        for (const PrismViolation &violation : violations) {
             if (violation.error) {
                 errors.append(violation.text);
             } else {
