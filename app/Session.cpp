@@ -7,7 +7,6 @@
 
 #include <QCryptographicHash>
 #include <QDir>
-#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
@@ -50,17 +49,14 @@ std::unique_ptr<Session> Session::open(const SessionOptions &options, QString *e
     }
     session->m_store = new models::ResourceStore;
     session->m_client = new models::ApiClient(connection);
-    if (!session->m_embedded) {
+    if (!session->m_embedded && !options.cacheDir.isEmpty()) {
         // One cache per server and key, so two profiles never see each other's data.
-        const QString root = options.cacheDir.isEmpty()
-                                 ? QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
-                                 : options.cacheDir;
         const QByteArray identity =
             QByteArray(connection.baseUrl.toString().toUtf8() + '\n' + connection.apiKey.toUtf8());
         const QByteArray profile =
             QCryptographicHash::hash(identity, QCryptographicHash::Sha256).toHex().left(16);
         session->m_client->setOfflineCache(new models::OfflineCache(
-            QDir(root).filePath(QString::fromLatin1(profile) + u"/offline.sqlite"_s)));
+            QDir(options.cacheDir).filePath(QString::fromLatin1(profile) + u"/offline.sqlite"_s)));
     }
     return session;
 }

@@ -24,9 +24,9 @@ struct SessionOptions
     QString apiKey;  // for `server`
     QString dataDir; // where the embedded server keeps its database
     // Where the offline cache of a remote server lives (<cacheDir>/<profile hash>/offline.sqlite);
-    // empty: QStandardPaths::CacheLocation. The embedded server cannot become unreachable, so
-    // its sessions have no offline cache.
-    QString cacheDir;
+    // empty: no offline cache. The embedded server cannot become unreachable, so its sessions
+    // have none either.
+    QString cacheDir = {};
 };
 
 class Session : public QObject
