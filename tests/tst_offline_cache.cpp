@@ -201,6 +201,7 @@ private Q_SLOTS:
         const auto found = lookup(cache, u"/dna-sequences/seq_bench"_s);
         QVERIFY(found);
         QCOMPARE(found->body, sequence);
+        QCOMPARE(found->json[u"bases"_s].toString().size(), 5'000'000); // parsed on the worker
         // Every container of the page is found by id too.
         const auto tube = lookup(cache, u"/containers/con_bench42"_s);
         QVERIFY(tube);

@@ -507,6 +507,8 @@ void OfflineCache::lookup(const QString &path, const QUrlQuery &query, QObject *
         [this, worker = m_worker, path, query, alive, done = std::move(done)] {
             std::optional<Entry> entry =
                 isCacheable(path) ? worker->find(path, query) : std::nullopt;
+            if (entry) // a large answer is parsed here, not on the GUI thread
+                entry->json = QJsonDocument::fromJson(entry->body);
             // Back on our own thread, where `alive` may be checked safely.
             QMetaObject::invokeMethod(
                 this,

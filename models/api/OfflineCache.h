@@ -19,6 +19,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QObject>
 #include <QUrlQuery>
 
@@ -39,6 +40,7 @@ public:
     {
         QByteArray body; // JSON as the server sent it (or assembled from stored resources)
         QDateTime storedAt;
+        QJsonDocument json = {}; // `body` parsed by lookup() on the worker; null if unreadable
     };
     struct Stats
     {
@@ -61,8 +63,8 @@ public:
 
     // Queues a successful GET's body for the worker; returns at once.
     void store(const QString &path, const QUrlQuery &query, const QByteArray &body);
-    // Calls `done` on `context`'s thread with the stored answer, or nullopt. Not called when
-    // `context` is gone by then.
+    // Calls `done` on this cache's thread with the stored answer (parsed off the GUI thread),
+    // or nullopt. Not called when `context` (living on this cache's thread) is gone by then.
     void lookup(const QString &path, const QUrlQuery &query, QObject *context,
                 std::function<void(std::optional<Entry>)> done);
 

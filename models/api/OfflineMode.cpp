@@ -96,16 +96,13 @@ void OfflineMode::answerFromCache(ApiReply *reply, std::function<void(ApiReply *
         [this, waiting, miss = std::move(miss)](std::optional<OfflineCache::Entry> entry) {
             if (!waiting || waiting->isFinished())
                 return;
-            QJsonParseError parsed;
-            QJsonDocument json =
-                entry ? QJsonDocument::fromJson(entry->body, &parsed) : QJsonDocument();
-            if (!entry || json.isNull()) {
+            if (!entry || entry->json.isNull()) { // a miss, or a body that no longer parses
                 miss(waiting);
                 return;
             }
             if (!m_newestServed.isValid() || entry->storedAt > m_newestServed)
                 m_newestServed = entry->storedAt;
-            waiting->finishFromCache(std::move(json), entry->storedAt);
+            waiting->finishFromCache(std::move(entry->json), entry->storedAt);
         });
 }
 
