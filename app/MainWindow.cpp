@@ -2,8 +2,10 @@
 
 #include "Session.h"
 #include "models/LocationTreeModel.h"
+#include "models/api/ApiClient.h"
 #include "widgets/ComingSoonPage.h"
 #include "widgets/InventoryView.h"
+#include "widgets/OfflineBanner.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
@@ -13,6 +15,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QVBoxLayout>
 
 namespace benchtop::app {
 
@@ -22,6 +25,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     , m_locations(new models::LocationTreeModel(session->client(), session->store(), this))
     , m_inventory(new widgets::InventoryView(m_locations, this))
     , m_pages(new QStackedWidget(this))
+    , m_offlineBanner(new widgets::OfflineBanner(this))
     , m_connectionLabel(new QLabel(this))
 {
     setWindowTitle(tr("Benchtop"));
@@ -46,8 +50,20 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(createNavigation());
-    layout->addWidget(m_pages, 1);
+    // The offline banner sits above whichever page is shown.
+    auto *pageColumn = new QVBoxLayout;
+    pageColumn->setSpacing(0);
+    pageColumn->addWidget(m_offlineBanner);
+    pageColumn->addWidget(m_pages, 1);
+    layout->addLayout(pageColumn, 1);
     setCentralWidget(central);
+    models::ApiClient *client = session->client();
+    connect(client, &models::ApiClient::connectivityChanged, m_offlineBanner,
+            [this, client](bool online) {
+                m_offlineBanner->setOffline(!online, client->lastSeenAt());
+            });
+    connect(m_offlineBanner, &widgets::OfflineBanner::retryRequested, client,
+            &models::ApiClient::probeNow);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);

@@ -13,7 +13,8 @@ class LocationTreeModel;
 }
 namespace benchtop::widgets {
 class InventoryView;
-}
+class OfflineBanner;
+} // namespace benchtop::widgets
 
 namespace benchtop::app {
 
@@ -29,6 +30,7 @@ public:
 
     models::LocationTreeModel *locationModel() const { return m_locations; }
     widgets::InventoryView *inventoryView() const { return m_inventory; }
+    widgets::OfflineBanner *offlineBanner() const { return m_offlineBanner; }
     void showPage(Page page);
     Page currentPage() const;
 
@@ -40,6 +42,7 @@ private:
     widgets::InventoryView *m_inventory;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages;
+    widgets::OfflineBanner *m_offlineBanner;
     QLabel *m_connectionLabel;
 };
 

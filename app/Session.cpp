@@ -1,9 +1,11 @@
 #include "Session.h"
 
 #include "models/api/ApiClient.h"
+#include "models/api/OfflineCache.h"
 #include "models/store/ResourceStore.h"
 #include "server/EmbeddedLabServer.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 
 using namespace Qt::StringLiterals;
@@ -47,6 +49,15 @@ std::unique_ptr<Session> Session::open(const SessionOptions &options, QString *e
     }
     session->m_store = new models::ResourceStore;
     session->m_client = new models::ApiClient(connection);
+    if (!session->m_embedded && !options.cacheDir.isEmpty()) {
+        // One cache per server and key, so two profiles never see each other's data.
+        const QByteArray identity =
+            QByteArray(connection.baseUrl.toString().toUtf8() + '\n' + connection.apiKey.toUtf8());
+        const QByteArray profile =
+            QCryptographicHash::hash(identity, QCryptographicHash::Sha256).toHex().left(16);
+        session->m_client->setOfflineCache(new models::OfflineCache(
+            QDir(options.cacheDir).filePath(QString::fromLatin1(profile) + u"/offline.sqlite"_s)));
+    }
     return session;
 }
 

@@ -23,6 +23,10 @@ struct SessionOptions
     QUrl server;     // a Benchling tenant or team lab server; empty: start the embedded one
     QString apiKey;  // for `server`
     QString dataDir; // where the embedded server keeps its database
+    // Where the offline cache of a remote server lives (<cacheDir>/<profile hash>/offline.sqlite);
+    // empty: no offline cache. The embedded server cannot become unreachable, so its sessions
+    // have none either.
+    QString cacheDir = {};
 };
 
 class Session : public QObject

@@ -73,6 +73,7 @@ int main(int argc, char *argv[])
     options.server = Session::serverUrl(parser.value(server));
     options.apiKey = qEnvironmentVariable("BENCHTOP_API_KEY");
     options.dataDir = parser.value(dataDir);
+    options.cacheDir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
 
     QString error;
     std::unique_ptr<Session> session = Session::open(options, &error);

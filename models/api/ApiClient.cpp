@@ -1,6 +1,7 @@
 #include "ApiClient.h"
 
 #include "BulkGetCoalescer.h"
+#include "OfflineMode.h"
 #include "RateLimiter.h"
 #include "TaskPoller.h"
 
@@ -115,6 +116,45 @@ ApiReply *ApiClient::getById(const BulkCollection &collection, const QString &id
 TaskReply *ApiClient::waitForTask(const QString &taskId, QObject *owner)
 {
     return new TaskReply(this, taskId, owner ? owner : this);
+}
+
+void ApiClient::setOfflineCache(OfflineCache *cache)
+{
+    delete m_offline; // and with it any probe in flight
+    m_offline = nullptr;
+    if (!cache)
+        return;
+    cache->setParent(this);
+    m_offline = new OfflineMode(this, cache);
+    connect(m_offline, &OfflineMode::connectivityChanged, this, &ApiClient::connectivityChanged);
+    connect(m_offline, &OfflineMode::probeStarted, this, &ApiClient::probeStarted);
+}
+
+OfflineCache *ApiClient::offlineCache() const
+{
+    return m_offline ? m_offline->cache() : nullptr;
+}
+
+void ApiClient::setOfflinePolicy(const OfflinePolicy &policy)
+{
+    if (m_offline)
+        m_offline->setPolicy(policy);
+}
+
+bool ApiClient::isOnline() const
+{
+    return !m_offline || m_offline->isOnline();
+}
+
+QDateTime ApiClient::lastSeenAt() const
+{
+    return m_offline ? m_offline->seenAt() : QDateTime();
+}
+
+void ApiClient::probeNow()
+{
+    if (m_offline)
+        m_offline->probeNow();
 }
 
 QNetworkReply *ApiClient::transmit(const ApiRequest &request)

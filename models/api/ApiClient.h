@@ -14,6 +14,9 @@ class QNetworkAccessManager;
 namespace benchtop::models {
 
 class BulkGetCoalescer;
+class OfflineCache;
+class OfflineMode;
+struct OfflinePolicy;
 class RateLimiter;
 class TaskReply;
 
@@ -67,8 +70,25 @@ public:
 
     QUrl urlFor(const QString &path, const QUrlQuery &query = {}) const;
 
+    // Offline support (issue #4; OfflineMode.h says how it behaves). Off until a cache is set;
+    // the client takes ownership of `cache`.
+    void setOfflineCache(OfflineCache *cache);
+    OfflineCache *offlineCache() const;
+    void setOfflinePolicy(const OfflinePolicy &policy);
+    bool isOnline() const;
+    // When the server last answered (or else the newest cached answer shown): what an offline
+    // view shows is as of then.
+    QDateTime lastSeenAt() const;
+    // While offline: probe the server now instead of after the backoff.
+    void probeNow();
+
+Q_SIGNALS:
+    void connectivityChanged(bool online);
+    void probeStarted();
+
 private:
     friend class ApiReply;
+    friend class OfflineMode;
     QNetworkReply *transmit(const ApiRequest &request);
 
     Connection m_connection;
@@ -76,6 +96,7 @@ private:
     RateLimiter *m_limiter;
     BulkGetCoalescer *m_coalescer;
     RetryPolicy m_retryPolicy;
+    OfflineMode *m_offline = nullptr;
 };
 
 } // namespace benchtop::models

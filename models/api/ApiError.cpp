@@ -42,6 +42,9 @@ QString ApiError::displayMessage() const
                    : tr("The server could not finish the background task: %1%2")
                          .arg(message, userMessage.isEmpty() ? QString()
                                                              : QString(u" (" + userMessage + u')'));
+    case Kind::Offline:
+        return tr("Benchtop is offline and read-only, so nothing was changed. Try again once it "
+                  "has reconnected.");
     case Kind::Http:
     case Kind::Api:
         break;

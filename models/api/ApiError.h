@@ -14,6 +14,7 @@ class ApiError
 public:
     // OutcomeUnknown: a write that is not safe to repeat broke off after it was sent, so the
     // server may or may not have applied it. TaskFailed: a background task ended FAILED.
+    // Offline: the client is offline (read-only) and refused a write without sending it.
     enum class Kind {
         None,
         Transport,
@@ -23,7 +24,8 @@ public:
         Parse,
         Cancelled,
         OutcomeUnknown,
-        TaskFailed
+        TaskFailed,
+        Offline
     };
 
     Kind kind = Kind::None;

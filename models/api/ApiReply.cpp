@@ -2,6 +2,7 @@
 
 #include "../Logging.h"
 #include "ApiClient.h"
+#include "OfflineMode.h"
 #include "RateLimiter.h"
 
 #include <QJsonObject>
@@ -21,7 +22,8 @@ ApiReply::ApiReply(ApiClient *client, ApiRequest request, QObject *parent)
     , m_client(client)
     , m_request(std::move(request))
 {
-    queue();
+    if (!m_client->m_offline || !m_client->m_offline->intercept(this))
+        queue();
 }
 
 ApiReply::~ApiReply()
@@ -58,6 +60,16 @@ void ApiReply::finishWith(QJsonDocument json)
     m_finished = true;
     m_json = std::move(json);
     Q_EMIT finished();
+}
+
+void ApiReply::finishFromCache(QJsonDocument json, QDateTime storedAt)
+{
+    if (m_finished)
+        return;
+    m_cachedAt = std::move(storedAt);
+    qCDebug(lcModels) << m_request.method << m_request.path << "answered from the offline cache of"
+                      << m_cachedAt;
+    finishWith(std::move(json));
 }
 
 void ApiReply::finishWith(ApiError error)
@@ -99,14 +111,27 @@ void ApiReply::onAttemptFinished()
 
     bool notProcessed = false;
     QJsonDocument json;
-    ApiError error = readAnswer(reply, &json, &notProcessed);
+    QByteArray rawBody;
+    ApiError error = readAnswer(reply, &json, &notProcessed, &rawBody);
     error.attempts = m_attempts;
+    OfflineMode *offline = m_client ? m_client->m_offline : nullptr;
+    if (offline && error.httpStatus > 0)
+        offline->answered(this, error.httpStatus, rawBody);
     if (!error.isError()) {
         finishWith(std::move(json));
         return;
     }
     if (!m_client || error.kind == ApiError::Kind::Cancelled) {
         finishWith(error);
+        return;
+    }
+    // Offline, a GET goes to the network once, and one still retrying gives up for the cache.
+    const bool unreachable =
+        error.kind == ApiError::Kind::Transport || error.kind == ApiError::Kind::Timeout;
+    if (offline && unreachable &&
+        (m_offlineAttempt || (!offline->isOnline() && m_request.method == "GET"))) {
+        if (!offline->failed(this, error))
+            finishWith(error);
         return;
     }
     const RetryPolicy &policy = m_client->retryPolicy();
@@ -137,10 +162,13 @@ void ApiReply::onAttemptFinished()
         return;
     }
     }
+    if (offline && offline->failed(this, error))
+        return;
     finishWith(error);
 }
 
-ApiError ApiReply::readAnswer(QNetworkReply *reply, QJsonDocument *json, bool *notProcessed)
+ApiError ApiReply::readAnswer(QNetworkReply *reply, QJsonDocument *json, bool *notProcessed,
+                              QByteArray *rawBody)
 {
     ApiError error;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -190,6 +218,7 @@ ApiError ApiReply::readAnswer(QNetworkReply *reply, QJsonDocument *json, bool *n
                 isJson ? parseError.errorString() : u"expected JSON, got %1"_s.arg(contentType);
         } else {
             *json = document;
+            *rawBody = body;
         }
         return error;
     }

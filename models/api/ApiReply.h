@@ -6,6 +6,7 @@
 
 #include "ApiError.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QObject>
 #include <QPointer>
@@ -41,6 +42,10 @@ public:
     const ApiError &error() const { return m_error; }
     // How many times the request went to the server so far.
     int attempts() const { return m_attempts; }
+    // The answer came from the offline cache (the server was unreachable), as stored at
+    // cachedAt(); see OfflineMode.
+    bool isFromCache() const { return m_cachedAt.isValid(); }
+    QDateTime cachedAt() const { return m_cachedAt; }
     // Ends the request at once with a Cancelled error (finished() is emitted from this call).
     void abort();
 
@@ -54,27 +59,32 @@ protected:
     explicit ApiReply(QObject *parent);
     void finishWith(QJsonDocument json);
     void finishWith(ApiError error);
+    void finishFromCache(QJsonDocument json, QDateTime storedAt);
     // Stops whatever the subclass has in flight; called by abort().
     virtual void stopWork() {}
 
 private:
     friend class ApiClient;
+    friend class OfflineMode;
     ApiReply(ApiClient *client, ApiRequest request, QObject *parent);
 
     void queue();
     void transmit();
     void onAttemptFinished();
-    ApiError readAnswer(QNetworkReply *reply, QJsonDocument *json, bool *notProcessed);
+    ApiError readAnswer(QNetworkReply *reply, QJsonDocument *json, bool *notProcessed,
+                        QByteArray *rawBody);
 
     QPointer<ApiClient> m_client;
     ApiRequest m_request;
     QPointer<QNetworkReply> m_reply;
     QTimer *m_retryTimer = nullptr;
     QJsonDocument m_json;
+    QDateTime m_cachedAt;
     ApiError m_error;
     int m_attempts = 0;
     bool m_finished = false;
     bool m_cancelled = false;
+    bool m_offlineAttempt = false; // sent while offline: one try, no retries
 };
 
 } // namespace benchtop::models

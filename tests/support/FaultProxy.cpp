@@ -39,9 +39,9 @@ FaultProxy::~FaultProxy()
     vanish();
 }
 
-bool FaultProxy::listen()
+bool FaultProxy::listen(quint16 port)
 {
-    return m_server.listen(QHostAddress::LocalHost);
+    return m_server.listen(QHostAddress::LocalHost, port);
 }
 
 QUrl FaultProxy::url() const

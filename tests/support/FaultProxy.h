@@ -57,7 +57,8 @@ public:
     explicit FaultProxy(QUrl upstream, QObject *parent = nullptr);
     ~FaultProxy() override;
 
-    bool listen();
+    // Port 0 picks a free one; a given port brings a vanished proxy back where clients look.
+    bool listen(quint16 port = 0);
     QUrl url() const;
 
     // Rules are tried in the order added; the first unspent one that matches applies.
