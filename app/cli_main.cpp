@@ -211,6 +211,7 @@ int exitCodeFor(const ApiError &error)
     case ApiError::Kind::Timeout:
     case ApiError::Kind::Parse:
     case ApiError::Kind::Cancelled:
+    case ApiError::Kind::Offline: // the CLI keeps no offline cache; kept for completeness
         return kUnreachable;
     case ApiError::Kind::OutcomeUnknown:
         return kOutcomeUnknown;
