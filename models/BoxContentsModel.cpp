@@ -1,6 +1,7 @@
 #include "BoxContentsModel.h"
 
 #include "api/ListPager.h"
+#include "store/ContainerMoveCommand.h"
 #include "store/ResourceStore.h"
 
 #include <QJsonArray>
@@ -123,6 +124,18 @@ QModelIndex BoxContentsModel::indexOf(const QString &position) const
     if (!cell || cell->row >= m_rows || cell->column >= m_columns)
         return {};
     return index(cell->row, cell->column);
+}
+
+ContainerMoveCommand *BoxContentsModel::move(const QString &from, const QString &to,
+                                             QString toBoxId, QObject *owner)
+{
+    const QString id = m_at.value(from);
+    if (id.isEmpty())
+        return nullptr;
+    auto *command = new ContainerMoveCommand(
+        m_client, m_store, {{id, toBoxId.isEmpty() ? m_boxId : toBoxId, to}}, owner ? owner : this);
+    command->start();
+    return command;
 }
 
 void BoxContentsModel::emitCell(const QString &position)

@@ -14,6 +14,7 @@ namespace benchtop::models {
 
 class ApiClient;
 class ApiError;
+class ContainerMoveCommand;
 class ListPager;
 class ResourceStore;
 
@@ -33,6 +34,10 @@ public:
     // The tube at "B3", or empty.
     QString idAt(const QString &position) const { return m_at.value(position); }
     QModelIndex indexOf(const QString &position) const;
+    // Moves the tube at `from` to `to` in this box (or another, `toBoxId`): a started command
+    // whose result shows at once as pending. Null when `from` is empty.
+    ContainerMoveCommand *move(const QString &from, const QString &to, QString toBoxId = {},
+                               QObject *owner = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
