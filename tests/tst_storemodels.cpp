@@ -1,0 +1,207 @@
+// The store's item models under QAbstractItemModelTester, against the real lab server: the
+// generic list (lazy pages, server-side sort and filter) and the box grid. Two models on one
+// store see one change: a move made through the grid shows in the list with no new request.
+#include "StoreSeed.h"
+#include "models/BoxContentsModel.h"
+#include "models/ResourceListModel.h"
+#include "models/api/ApiClient.h"
+#include "models/api/RateLimiter.h"
+#include "models/store/ContainerMoveCommand.h"
+#include "models/store/ResourceStore.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace benchtop::models;
+using namespace benchtop::test;
+using Tester = QAbstractItemModelTester;
+
+class TestStoreModels : public QObject
+{
+    Q_OBJECT
+
+    TestLabServer m_lab;
+    std::unique_ptr<ApiTestClient> m_api;
+    std::unique_ptr<ApiClient> m_client;
+    SeededBox m_full; // 100 tubes
+    SeededBox m_few;  // 3 tubes
+
+    quint64 served() { return m_lab.server().requestsServed(); }
+
+    static bool fetchAll(ResourceListModel &model)
+    {
+        QSignalSpy loaded(&model, &ResourceListModel::pageLoaded);
+        while (model.loadState() != LoadState::Loaded) {
+            if (model.loadState() == LoadState::Failed)
+                return false;
+            if (model.canFetchMore({}))
+                model.fetchMore({});
+            if (model.loadState() == LoadState::Loading && !loaded.wait(10'000))
+                return false;
+        }
+        return true;
+    }
+
+    static bool open(BoxContentsModel &model)
+    {
+        QSignalSpy ready(&model, &BoxContentsModel::ready);
+        model.open();
+        return model.loadState() == LoadState::Loaded || ready.wait(10'000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_lab.start());
+        m_api = std::make_unique<ApiTestClient>(m_lab.baseUrl(), m_lab.apiKey());
+        m_full = seedBox(m_lab, *m_api, u"Full box"_s, 100);
+        m_few = seedBox(m_lab, *m_api, u"Few box"_s, 3);
+        QVERIFY(!m_full.boxId.isEmpty() && !m_few.boxId.isEmpty());
+        m_client = std::make_unique<ApiClient>(Connection{m_lab.baseUrl(), m_lab.apiKey(), 5'000});
+        m_client->rateLimiter()->setRate(0, 1);
+    }
+
+    void listPagesLazilyWithServerSideFilterAndSort()
+    {
+        ResourceStore store(m_client.get());
+        ContainerListModel model(m_client.get(), &store);
+        model.setPageSize(30);
+        model.setFilter(u"parentStorageIds"_s, m_full.boxId);
+        model.setSort(u"name:desc"_s);
+        Tester tester(&model, Tester::FailureReportingMode::QtTest);
+        QCOMPARE(model.columnCount(), 5);
+        QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), u"Barcode"_s);
+        const quint64 before = served();
+        QVERIFY(fetchAll(model));
+        QCOMPARE(model.rowCount(), 100);
+        QCOMPARE(served() - before, 4u);                                      // 30 + 30 + 30 + 10
+        QCOMPARE(model.index(0, 0).data().toString(), u"Full box tube J9"_s); // "J9" > "J10"
+        QCOMPARE(model.index(0, 0).data(IdRole).toString(), store.value(model.idAt(0))[u"id"_s]);
+        QCOMPARE(model.index(0, ContainerListModel::StorageColumn).data().toString(),
+                 m_full.boxId); // the box is not in the store: its id stands in
+        QCOMPARE(model.index(0, 0).data(LoadStateRole).toInt(), int(LoadState::Loaded));
+        QVERIFY(!model.canFetchMore({}));
+
+        // A new filter starts again; the tester checks the reset.
+        model.setFilter(u"parentStorageIds"_s, m_few.boxId);
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(fetchAll(model));
+        QCOMPARE(model.rowCount(), 3);
+
+        // A second pass with the tester fetching nothing itself.
+        ContainerListModel second(m_client.get(), &store);
+        second.setFilter(u"parentStorageIds"_s, m_few.boxId);
+        QVERIFY(fetchAll(second));
+        Tester eager(&second, Tester::FailureReportingMode::QtTest);
+        eager.setUseFetchMore(false);
+        QCOMPARE(second.rowCount(), 3);
+    }
+
+    void aRemovedResourceLeavesTheList()
+    {
+        ResourceStore store(m_client.get());
+        ContainerListModel model(m_client.get(), &store);
+        model.setFilter(u"parentStorageIds"_s, m_few.boxId);
+        Tester tester(&model, Tester::FailureReportingMode::QtTest);
+        QVERIFY(fetchAll(model));
+        const QString gone = model.idAt(1);
+        store.remove(gone);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.rowOf(gone), -1);
+        QCOMPARE(model.rowOf(model.idAt(1)), 1);
+    }
+
+    void aBoxOpensColdInThreeRequestsAndWarmInNone()
+    {
+        ResourceStore store(m_client.get());
+        BoxContentsModel cold(m_client.get(), &store, m_full.boxId);
+        Tester tester(&cold, Tester::FailureReportingMode::QtTest);
+        const quint64 before = served();
+        QVERIFY(open(cold));
+        QCOMPARE(served() - before, 3u); // box, schema, contents
+        QCOMPARE(cold.rowCount(), 10);
+        QCOMPARE(cold.columnCount(), 10);
+        QCOMPARE(cold.headerData(1, Qt::Vertical).toString(), u"B"_s);
+        QCOMPARE(cold.headerData(2, Qt::Horizontal).toString(), u"3"_s);
+        for (int i = 0; i < 100; ++i)
+            QCOMPARE(cold.idAt(m_full.positions[i]), m_full.tubeIds[i]);
+        const QModelIndex b3 = cold.index(1, 2);
+        QCOMPARE(b3.data(PositionRole).toString(), u"B3"_s);
+        QCOMPARE(b3.data().toString(), u"Full box tube B3"_s);
+        QCOMPARE(b3.data(ResourceRole).toJsonObject()[u"id"_s].toString(), cold.idAt(u"B3"_s));
+
+        const quint64 warmBefore = served();
+        BoxContentsModel warm(m_client.get(), &store, m_full.boxId);
+        Tester warmTester(&warm, Tester::FailureReportingMode::QtTest);
+        QVERIFY(open(warm));
+        QCOMPARE(served() - warmBefore, 0u);
+        QCOMPARE(warm.index(9, 9).data().toString(), u"Full box tube J10"_s);
+
+        BoxContentsModel partly(m_client.get(), &store, m_few.boxId);
+        Tester partlyTester(&partly, Tester::FailureReportingMode::QtTest);
+        QVERIFY(open(partly));
+        QCOMPARE(partly.index(0, 2).data().toString(), u"Few box tube A3"_s);
+        QVERIFY(partly.index(0, 3).data(IdRole).toString().isEmpty());
+        QCOMPARE(partly.index(0, 3).data(Qt::ToolTipRole).toString(), u"A4: empty"_s);
+    }
+
+    void aMoveThroughOneModelShowsInAnotherWithoutARequest()
+    {
+        ResourceStore store(m_client.get());
+        BoxContentsModel grid(m_client.get(), &store, m_few.boxId);
+        ContainerListModel list(m_client.get(), &store);
+        list.setFilter(u"parentStorageIds"_s, m_few.boxId);
+        Tester gridTester(&grid, Tester::FailureReportingMode::QtTest);
+        Tester listTester(&list, Tester::FailureReportingMode::QtTest);
+        QVERIFY(open(grid));
+        QVERIFY(fetchAll(list));
+        const QString tube = grid.idAt(u"A1"_s);
+        const int row = list.rowOf(tube);
+        QVERIFY(row >= 0);
+        QCOMPARE(list.index(row, ContainerListModel::PositionColumn).data().toString(), u"A1"_s);
+
+        QSignalSpy listChanged(&list, &QAbstractItemModel::dataChanged);
+        const quint64 before = served();
+        ContainerMoveCommand *move = grid.move(u"A1"_s, u"E5"_s);
+        QVERIFY(move);
+        // At once, before the server answered: both models show the tube pending at E5.
+        QCOMPARE(grid.idAt(u"E5"_s), tube);
+        QVERIFY(grid.idAt(u"A1"_s).isEmpty());
+        QVERIFY(grid.indexOf(u"E5"_s).data(PendingRole).toBool());
+        QCOMPARE(list.index(row, ContainerListModel::PositionColumn).data().toString(), u"E5"_s);
+        QVERIFY(list.index(row, 0).data(PendingRole).toBool());
+        QVERIFY(!listChanged.isEmpty());
+        QSignalSpy finished(move, &StoreCommand::finished);
+        QVERIFY(finished.wait(10'000));
+        QCOMPARE(move->state(), StoreCommand::State::Landed);
+        QVERIFY(!list.index(row, 0).data(PendingRole).toBool());
+        QVERIFY(!grid.indexOf(u"E5"_s).data(PendingRole).toBool());
+        QCOMPARE(list.index(row, ContainerListModel::PositionColumn).data().toString(), u"E5"_s);
+        QCOMPARE(served() - before, 1u); // the PATCH alone
+
+        // Refused (A2 is taken): both show it back at E5 with the reason.
+        ContainerMoveCommand *refused = grid.move(u"E5"_s, u"A2"_s);
+        QSignalSpy refusedDone(refused, &StoreCommand::finished);
+        QVERIFY(refusedDone.wait(10'000));
+        QCOMPARE(refused->state(), StoreCommand::State::RolledBack);
+        QCOMPARE(grid.idAt(u"E5"_s), tube);
+        QCOMPARE(grid.indexOf(u"E5"_s).data(ErrorRole).toString(), refused->reason());
+        QCOMPARE(list.index(row, 0).data(ErrorRole).toString(), refused->reason());
+        QCOMPARE(list.index(row, 0).data(LoadStateRole).toInt(), int(LoadState::Failed));
+        QCOMPARE(list.index(row, ContainerListModel::PositionColumn).data().toString(), u"E5"_s);
+
+        // Moved to another box: it leaves this grid.
+        ContainerMoveCommand *away =
+            grid.move(u"E5"_s, u"J10"_s, m_full.boxId == m_few.boxId ? QString() : m_full.boxId);
+        QVERIFY(grid.idAt(u"E5"_s).isEmpty());
+        QSignalSpy awayDone(away, &StoreCommand::finished);
+        QVERIFY(awayDone.wait(10'000));
+        QVERIFY2(away->state() == StoreCommand::State::RolledBack, "J10 of the full box is taken");
+        QCOMPARE(grid.idAt(u"E5"_s), tube);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreModels)
+#include "tst_storemodels.moc"
