@@ -193,8 +193,7 @@ private Q_SLOTS:
         QCOMPARE(list.index(row, ContainerListModel::PositionColumn).data().toString(), u"E5"_s);
 
         // Moved to another box: it leaves this grid.
-        ContainerMoveCommand *away =
-            grid.move(u"E5"_s, u"J10"_s, m_full.boxId == m_few.boxId ? QString() : m_full.boxId);
+        ContainerMoveCommand *away = grid.move(u"E5"_s, u"J10"_s, m_full.boxId);
         QVERIFY(grid.idAt(u"E5"_s).isEmpty());
         QSignalSpy awayDone(away, &StoreCommand::finished);
         QVERIFY(awayDone.wait(10'000));
