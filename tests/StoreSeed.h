@@ -31,20 +31,32 @@ inline QString gridName(int row, int column)
     return QString(QChar(u'A' + row) + QString::number(column + 1));
 }
 
+// The id of the first item of GET {path} whose `key` is `value` (a lookup through the API, so
+// it works against any lab server, in-process or embedded).
+inline QString idWhere(ApiTestClient &api, const QString &path, const QString &listKey,
+                       const QString &key, const QString &value)
+{
+    for (const QJsonValue &item : api.get(path).json.value(listKey).toArray()) {
+        if (item[key].toString() == value)
+            return item[QStringLiteral("id")].toString();
+    }
+    return {};
+}
+
 // A 10×10 box named `name` on the rack FRZ-001-S3-RA with `tubes` tubes (filled in grid order
 // A1, A2, ... J10). Empty boxId on failure.
-inline SeededBox seedBox(TestLabServer &lab, ApiTestClient &api, const QString &name, int tubes)
+inline SeededBox seedBox(ApiTestClient &api, const QString &name, int tubes)
 {
     SeededBox seeded;
-    seeded.rackId =
-        storeSeedScalar(lab, QStringLiteral("SELECT id FROM resources WHERE barcode = ?"),
-                        {QStringLiteral("FRZ-001-S3-RA")});
-    seeded.boxSchemaId = storeSeedScalar(
-        lab, QStringLiteral("SELECT id FROM schemas WHERE kind = 'box' AND name = ?"),
-        {QStringLiteral("10×10 box")});
-    seeded.tubeSchemaId = storeSeedScalar(
-        lab, QStringLiteral("SELECT id FROM schemas WHERE kind = 'container' AND name = ?"),
-        {QStringLiteral("Tube")});
+    seeded.rackId = idWhere(api, QStringLiteral("/locations?barcodes=FRZ-001-S3-RA"),
+                            QStringLiteral("locations"), QStringLiteral("barcode"),
+                            QStringLiteral("FRZ-001-S3-RA"));
+    seeded.boxSchemaId =
+        idWhere(api, QStringLiteral("/box-schemas?pageSize=100"), QStringLiteral("boxSchemas"),
+                QStringLiteral("name"), QStringLiteral("10×10 box"));
+    seeded.tubeSchemaId =
+        idWhere(api, QStringLiteral("/container-schemas?pageSize=100"),
+                QStringLiteral("containerSchemas"), QStringLiteral("name"), QStringLiteral("Tube"));
     const ApiResponse box =
         api.post(QStringLiteral("/boxes"), {{QStringLiteral("name"), name},
                                             {QStringLiteral("schemaId"), seeded.boxSchemaId},

@@ -75,7 +75,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_lab.start());
         m_api = std::make_unique<ApiTestClient>(m_lab.baseUrl(), m_lab.apiKey());
-        m_box = seedBox(m_lab, *m_api, u"Store box"_s, 5);
+        m_box = seedBox(*m_api, u"Store box"_s, 5);
         QVERIFY(!m_box.boxId.isEmpty());
     }
 

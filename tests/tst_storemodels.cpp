@@ -56,8 +56,8 @@ private Q_SLOTS:
     {
         QVERIFY(m_lab.start());
         m_api = std::make_unique<ApiTestClient>(m_lab.baseUrl(), m_lab.apiKey());
-        m_full = seedBox(m_lab, *m_api, u"Full box"_s, 100);
-        m_few = seedBox(m_lab, *m_api, u"Few box"_s, 3);
+        m_full = seedBox(*m_api, u"Full box"_s, 100);
+        m_few = seedBox(*m_api, u"Few box"_s, 3);
         QVERIFY(!m_full.boxId.isEmpty() && !m_few.boxId.isEmpty());
         m_client = std::make_unique<ApiClient>(Connection{m_lab.baseUrl(), m_lab.apiKey(), 5'000});
         m_client->rateLimiter()->setRate(0, 1);
