@@ -3,6 +3,7 @@
 #include "ResourceStore.h"
 #include "models/api/ApiClient.h"
 #include "models/api/TaskPoller.h"
+#include "models/resources/Inventory.h"
 
 #include <QJsonArray>
 
@@ -61,22 +62,14 @@ bool ContainerMoveCommand::send()
     }
     m_before.clear();
     for (const ContainerMove &move : std::as_const(m_moves)) {
-        QJsonObject container = store()->value(move.containerId);
-        const QString parent = ResourceStore::parentOf(container);
-        QString position = container.value(u"gridPosition"_s).toString();
-        const QString named = container.value(u"parentStorageId"_s).toString();
-        if (position.isEmpty() && named.contains(u':'))
-            position = named.mid(named.indexOf(u':') + 1); // a plate well or matrix tube
-        m_before.append({move.containerId, parent, position});
-        // What the server will say after the move: box tubes name the box, plate positions
-        // name their coordinate; gridPosition is what a box listing adds.
-        container.insert(u"parentStorageId"_s, move.storageId.startsWith(u"plt_"_s)
-                                                   ? QJsonValue(target(move))
-                                                   : QJsonValue(move.storageId));
-        container.insert(u"gridPosition"_s,
-                         move.position.isEmpty() ? QJsonValue() : QJsonValue(move.position));
-        container.insert(u"gridNumber"_s, QJsonValue());
-        store()->setPending(container);
+        Container container(store()->value(move.containerId));
+        m_before.append({move.containerId, container.storageId(), container.position()});
+        // What the server will say after the move (box tubes name the box, plate positions
+        // their coordinate; gridPosition is what a box listing adds, gridNumber goes stale).
+        container.setStorage(move.storageId, move.position);
+        QJsonObject optimistic = container.toJson();
+        optimistic.insert(u"gridNumber"_s, QJsonValue());
+        store()->setPending(optimistic);
     }
     if (m_moves.size() == 1) {
         ApiReply *reply = client()->patch(u"/containers/"_s + m_moves.first().containerId,
