@@ -8,17 +8,27 @@ namespace benchtop::models {
 
 namespace {
 
+// Whether `incoming` has every key of `held`. QJsonObject keeps its keys sorted, so one walk
+// over both answers the common case (a full representation again) without a lookup per key.
+bool coversKeys(const QJsonObject &incoming, const QJsonObject &held)
+{
+    auto in = incoming.begin();
+    for (auto it = held.begin(); it != held.end(); ++it) {
+        const QString key = it.key();
+        while (in != incoming.end() && in.key() < key)
+            ++in;
+        if (in == incoming.end() || in.key() != key)
+            return false; // lacking, or not in the order assumed: the slow path decides
+        ++in;
+    }
+    return true;
+}
+
 // `incoming` with the keys it lacks taken from `held` (see upsert()).
 QJsonObject merged(QJsonObject incoming, const QJsonObject &held)
 {
-    if (incoming.size() >= held.size() && held.size() > 0) {
-        // The common case, a full representation again: only look for keys it lacks.
-        bool lacks = false;
-        for (auto it = held.begin(); it != held.end() && !lacks; ++it)
-            lacks = !incoming.contains(it.key());
-        if (!lacks)
-            return incoming;
-    }
+    if (held.isEmpty() || coversKeys(incoming, held))
+        return incoming;
     for (auto it = held.begin(); it != held.end(); ++it) {
         if (!incoming.contains(it.key()))
             incoming.insert(it.key(), it.value());
