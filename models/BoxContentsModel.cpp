@@ -13,6 +13,7 @@ namespace benchtop::models {
 namespace {
 const BulkCollection kBoxes{u"/boxes"_s, u"boxIds"_s, u"boxes"_s};
 const BulkCollection kBoxSchemas{u"/box-schemas"_s, {}, {}}; // no :bulk-get: one GET each
+const BulkCollection kContainers{u"/containers"_s, u"containerIds"_s, u"containers"_s};
 } // namespace
 
 BoxContentsModel::BoxContentsModel(ApiClient *client, ResourceStore *store, QString boxId,
@@ -56,12 +57,21 @@ void BoxContentsModel::open()
 void BoxContentsModel::onContentsPage(const QJsonArray &items)
 {
     m_store->upsertMany(items);
+    for (const QJsonValue &item : items)
+        m_listed.insert(item[u"id"_s].toString());
     if (m_contents->hasMore()) {
         m_contents->fetchNext();
         return;
     }
     m_contents->deleteLater();
     m_contents = nullptr;
+    // Tubes the store still places here but the listing no longer shows have moved (or gone)
+    // since: ask for them again (one :bulk-get), so they leave the grid when the answer comes.
+    for (const QString &id : m_store->childrenOf(m_boxId)) {
+        if (!m_listed.contains(id) && !m_store->isPending(id))
+            m_store->fetch(kContainers, id, ResourceStore::Policy::Revalidate);
+    }
+    m_listed.clear();
     m_store->setChildrenListed(m_boxId);
     takeContents();
     checkReady();

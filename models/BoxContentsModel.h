@@ -9,6 +9,7 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QSet>
 
 namespace benchtop::models {
 
@@ -71,6 +72,7 @@ private:
     LoadState m_state = LoadState::NotLoaded;
     QString m_error;
     ListPager *m_contents = nullptr;
+    QSet<QString> m_listed;               // ids the listing under way has shown
     QHash<QString, QString> m_at;         // position -> tube id
     QHash<QString, QString> m_positionOf; // tube id -> position
 };

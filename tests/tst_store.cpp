@@ -89,6 +89,10 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 2);
         QCOMPARE(store.value(u"con_1"_s)[u"gridPosition"_s].toString(), u"B3"_s);
         QCOMPARE(store.value(u"con_1"_s)[u"name"_s].toString(), u"b"_s);
+        // Moved elsewhere: the old box's grid position no longer describes it.
+        store.upsert({{u"id"_s, u"con_1"_s}, {u"parentStorageId"_s, u"box_2"_s}});
+        QVERIFY(!store.value(u"con_1"_s).contains(u"gridPosition"_s));
+        QCOMPARE(store.value(u"con_1"_s)[u"name"_s].toString(), u"b"_s);
         store.remove(u"con_1"_s);
         QVERIFY(!store.contains(u"con_1"_s));
     }

@@ -213,6 +213,53 @@ private Q_SLOTS:
         QCOMPARE(partly.index(0, 3).data(Qt::ToolTipRole).toString(), u"A4: empty"_s);
     }
 
+    void aStaleBoxShowsWhatItKnewThenCatchesUp()
+    {
+        const SeededBox box = seedBox(*m_api, u"Stale box"_s, 2); // A1, A2
+        const SeededBox other = seedBox(*m_api, u"Other box"_s, 0);
+        QVERIFY(!box.boxId.isEmpty() && !other.boxId.isEmpty());
+        ResourceStore store(m_client.get());
+        {
+            BoxContentsModel first(m_client.get(), &store, box.boxId);
+            QVERIFY(open(first));
+        }
+        // Another client rearranges the box: A1 to C1, A2 out to the other box, a new tube in B1.
+        QCOMPARE(m_api
+                     ->patch(u"/containers/"_s + box.tubeIds[0],
+                             {{u"parentStorageId"_s, QString(box.boxId + u":C1"_s)}})
+                     .status,
+                 200);
+        QCOMPARE(m_api
+                     ->patch(u"/containers/"_s + box.tubeIds[1],
+                             {{u"parentStorageId"_s, QString(other.boxId + u":A1"_s)}})
+                     .status,
+                 200);
+        const ApiResponse added =
+            m_api->post(u"/containers"_s, {{u"name"_s, u"Newcomer"_s},
+                                           {u"schemaId"_s, box.tubeSchemaId},
+                                           {u"parentStorageId"_s, QString(box.boxId + u":B1"_s)}});
+        QCOMPARE(added.status, 201);
+
+        store.setMaxAgeMs(0); // everything held is stale now
+        BoxContentsModel grid(m_client.get(), &store, box.boxId);
+        Tester tester(&grid, Tester::FailureReportingMode::QtTest);
+        const quint64 before = served();
+        grid.open();
+        // At once, from the store: the box as it was.
+        QCOMPARE(grid.loadState(), LoadState::Loaded);
+        QCOMPARE(grid.idAt(u"A1"_s), box.tubeIds[0]);
+        QCOMPARE(grid.idAt(u"A2"_s), box.tubeIds[1]);
+        // Then as it is.
+        QTRY_COMPARE(grid.idAt(u"C1"_s), box.tubeIds[0]);
+        QTRY_VERIFY(grid.idAt(u"A2"_s).isEmpty());
+        QVERIFY(grid.idAt(u"A1"_s).isEmpty());
+        QCOMPARE(grid.idAt(u"B1"_s), added.json[u"id"_s].toString());
+        QCOMPARE(store.value(box.tubeIds[1])[u"parentStorageId"_s].toString(), other.boxId);
+        QVERIFY(!store.value(box.tubeIds[1]).contains(u"gridPosition"_s)); // its old place went
+        // The box, its schema, its contents, and one :bulk-get for the tube that left.
+        QTRY_COMPARE(served() - before, 4u);
+    }
+
     void aMoveThroughOneModelShowsInAnotherWithoutARequest()
     {
         ResourceStore store(m_client.get());

@@ -29,7 +29,13 @@ QJsonObject merged(QJsonObject incoming, const QJsonObject &held)
 {
     if (held.isEmpty() || coversKeys(incoming, held))
         return incoming;
+    // A box listing's gridPosition/gridNumber describe the place in that box: once the resource
+    // is somewhere else, they would be wrong, not merely missing.
+    const bool moved = incoming.contains(u"parentStorageId"_s) &&
+                       incoming.value(u"parentStorageId"_s) != held.value(u"parentStorageId"_s);
     for (auto it = held.begin(); it != held.end(); ++it) {
+        if (moved && (it.key() == u"gridPosition"_s || it.key() == u"gridNumber"_s))
+            continue;
         if (!incoming.contains(it.key()))
             incoming.insert(it.key(), it.value());
     }
