@@ -43,6 +43,31 @@ void ResourceListModel::setFilter(const QString &parameter, const QString &value
     restart();
 }
 
+void ResourceListModel::setMembership(std::function<bool(const QJsonObject &)> belongs)
+{
+    m_belongs = std::move(belongs);
+}
+
+bool ResourceListModel::belongs(const QJsonObject &resource) const
+{
+    if (m_belongs)
+        return m_belongs(resource);
+    const QString parents = m_filters.value(u"parentStorageIds"_s);
+    return parents.isEmpty() || parents.split(u',').contains(ResourceStore::parentOf(resource));
+}
+
+// Only a resource of the listed kind, under a rule that says what belongs, once the listing is
+// complete and the change is no longer pending.
+bool ResourceListModel::mayJoin(const QString &id, const QJsonObject &resource) const
+{
+    if (m_state != LoadState::Loaded || m_endpoint.idPrefix.isEmpty() ||
+        !id.startsWith(m_endpoint.idPrefix) || m_store->isPending(id) || resource.isEmpty())
+        return false;
+    if (!m_belongs && m_filters.value(u"parentStorageIds"_s).isEmpty())
+        return false;
+    return belongs(resource);
+}
+
 void ResourceListModel::setPageSize(int pageSize)
 {
     m_pageSize = std::clamp(pageSize, 1, 100);
@@ -177,18 +202,36 @@ void ResourceListModel::onFailed(const ApiError &error)
 void ResourceListModel::onStoreChanged(const QString &id)
 {
     const int row = m_rowOf.value(id, -1);
-    if (row >= 0)
-        Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+    const QJsonObject resource = m_store->value(id);
+    // A pending change may still roll back: the row stays (showing it pending) until it lands.
+    const bool settled = !m_store->isPending(id);
+    if (row >= 0) {
+        if (settled && !belongs(resource))
+            removeRow(row);
+        else
+            Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+        return;
+    }
+    if (mayJoin(id, resource)) {
+        const int last = int(m_ids.size());
+        beginInsertRows({}, last, last);
+        m_rowOf.insert(id, last);
+        m_ids.append(id);
+        endInsertRows();
+    }
 }
 
 void ResourceListModel::onStoreRemoved(const QString &id)
 {
     const int row = m_rowOf.value(id, -1);
-    if (row < 0)
-        return;
+    if (row >= 0)
+        removeRow(row);
+}
+
+void ResourceListModel::removeRow(int row)
+{
     beginRemoveRows({}, row, row);
-    m_ids.removeAt(row);
-    m_rowOf.remove(id);
+    m_rowOf.remove(m_ids.takeAt(row));
     for (int i = row; i < m_ids.size(); ++i)
         m_rowOf[m_ids.at(i)] = i;
     endRemoveRows();
@@ -197,7 +240,7 @@ void ResourceListModel::onStoreRemoved(const QString &id)
 // ---- thin subclasses: they only format ----------------------------------------------------
 
 ContainerListModel::ContainerListModel(ApiClient *client, ResourceStore *store, QObject *parent)
-    : ResourceListModel(client, store, {u"/containers"_s, u"containers"_s}, parent)
+    : ResourceListModel(client, store, {u"/containers"_s, u"containers"_s, u"con_"_s}, parent)
 {}
 
 QStringList ContainerListModel::columnTitles() const
@@ -265,7 +308,7 @@ QVariant SequenceListModel::display(const QJsonObject &resource, int column) con
 }
 
 EntryListModel::EntryListModel(ApiClient *client, ResourceStore *store, QObject *parent)
-    : ResourceListModel(client, store, {u"/entries"_s, u"entries"_s}, parent)
+    : ResourceListModel(client, store, {u"/entries"_s, u"entries"_s, u"etr_"_s}, parent)
 {}
 
 QStringList EntryListModel::columnTitles() const

@@ -13,6 +13,8 @@
 #include <QJsonObject>
 #include <QUrlQuery>
 
+#include <functional>
+
 namespace benchtop::models {
 
 class ApiClient;
@@ -21,8 +23,9 @@ class ResourceStore;
 
 struct ListEndpoint
 {
-    QString path;    // "/containers"
-    QString listKey; // "containers"
+    QString path;          // "/containers"
+    QString listKey;       // "containers"
+    QString idPrefix = {}; // "con_": lets resources of this kind join the list as they change
 };
 
 class ResourceListModel : public QAbstractTableModel
@@ -40,6 +43,11 @@ public:
     // an empty value removes it.
     void setFilter(const QString &parameter, const QString &value);
     void setPageSize(int pageSize);
+    // Which resources belong in the list, for keeping it right as the store changes: a row whose
+    // resource (no longer pending) stops belonging leaves; one that comes to belong joins at
+    // the end once the listing is complete (the server's order returns with the next listing).
+    // A "parentStorageIds" filter sets this by itself; other filters need it set to follow.
+    void setMembership(std::function<bool(const QJsonObject &)> belongs);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -73,12 +81,16 @@ private:
     void onFailed(const ApiError &error);
     void onStoreChanged(const QString &id);
     void onStoreRemoved(const QString &id);
+    void removeRow(int row);
+    bool belongs(const QJsonObject &resource) const;
+    bool mayJoin(const QString &id, const QJsonObject &resource) const;
 
     ApiClient *m_client;
     ResourceStore *m_store;
     ListEndpoint m_endpoint;
     QString m_sort;
     QMap<QString, QString> m_filters;
+    std::function<bool(const QJsonObject &)> m_belongs;
     int m_pageSize = 100;
     ListPager *m_pager = nullptr;
     QStringList m_ids;

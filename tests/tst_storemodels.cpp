@@ -213,6 +213,49 @@ private Q_SLOTS:
         QCOMPARE(partly.index(0, 3).data(Qt::ToolTipRole).toString(), u"A4: empty"_s);
     }
 
+    void aTubeMovedBetweenBoxesLeavesOneListAndJoinsTheOther()
+    {
+        const SeededBox from = seedBox(*m_api, u"From box"_s, 2);
+        const SeededBox to = seedBox(*m_api, u"To box"_s, 1);
+        QVERIFY(!from.boxId.isEmpty() && !to.boxId.isEmpty());
+        ResourceStore store(m_client.get());
+        ContainerListModel fromList(m_client.get(), &store);
+        ContainerListModel toList(m_client.get(), &store);
+        fromList.setFilter(u"parentStorageIds"_s, from.boxId);
+        toList.setFilter(u"parentStorageIds"_s, to.boxId);
+        Tester fromTester(&fromList, Tester::FailureReportingMode::QtTest);
+        Tester toTester(&toList, Tester::FailureReportingMode::QtTest);
+        QVERIFY(fetchAll(fromList));
+        QVERIFY(fetchAll(toList));
+        QCOMPARE(fromList.rowCount(), 2);
+        QCOMPARE(toList.rowCount(), 1);
+
+        const QString tube = from.tubeIds[0];
+        const quint64 before = served();
+        ContainerMoveCommand move(m_client.get(), &store, {{tube, to.boxId, u"A1"_s}});
+        move.start(); // A1 of the other box is taken: the server refuses
+        QVERIFY(fromList.index(fromList.rowOf(tube), 0).data(PendingRole).toBool());
+        QCOMPARE(toList.rowOf(tube), -1); // not until it lands
+        QSignalSpy refused(&move, &StoreCommand::finished);
+        QVERIFY(refused.wait(10'000));
+        QCOMPARE(move.state(), StoreCommand::State::RolledBack);
+        QCOMPARE(fromList.rowCount(), 2);
+        QCOMPARE(toList.rowCount(), 1);
+
+        ContainerMoveCommand again(m_client.get(), &store, {{tube, to.boxId, u"B2"_s}});
+        again.start();
+        QSignalSpy landed(&again, &StoreCommand::finished);
+        QVERIFY(landed.wait(10'000));
+        QCOMPARE(again.state(), StoreCommand::State::Landed);
+        QCOMPARE(fromList.rowCount(), 1);
+        QCOMPARE(fromList.rowOf(tube), -1);
+        QCOMPARE(toList.rowCount(), 2);
+        const int row = toList.rowOf(tube);
+        QCOMPARE(row, 1);
+        QCOMPARE(toList.index(row, ContainerListModel::PositionColumn).data().toString(), u"B2"_s);
+        QCOMPARE(served() - before, 2u); // the two PATCHes, no listing again
+    }
+
     void aStaleBoxShowsWhatItKnewThenCatchesUp()
     {
         const SeededBox box = seedBox(*m_api, u"Stale box"_s, 2); // A1, A2
