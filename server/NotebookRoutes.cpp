@@ -1403,34 +1403,24 @@ QJsonObject cell(const QString &text, const QJsonObject &cellLink = {})
 bool seedNotebookDemo(Resources &resources, const QString &creatorId)
 {
     NotebookSeeder seed(resources, creatorId);
-    Database &db = seed.db();
     const QString now = seed.now();
 
-    // People: the demo organisation, a second scientist and a team.
-    QString error;
-    QString alice;
-    if (QSqlQuery existing = db.exec(u"SELECT id FROM users WHERE handle = 'alice'"_s);
-        existing.next())
-        alice = existing.value(0).toString();
-    else
-        alice = createUser(db, u"alice"_s, u"Alice Moreau"_s, &error, u"alice@lab.local"_s)
-                    .value_or(QString());
-    if (alice.isEmpty())
-        return false;
+    // People: the demo organisation and a team (the demo user is the lab's only user: an
+    // administrator adds the others with the server's command line).
     const QString org = newId(u"ent_");
     seed.run(u"INSERT INTO organizations (id, handle, name, created_at, modified_at) VALUES "
              "(?, 'demo-lab', 'Demo Lab', ?, ?)"_s,
              {org, now, now});
     seed.run(u"INSERT INTO organization_memberships (organization_id, user_id, role) VALUES "
-             "(?, ?, 'ADMIN'), (?, ?, 'MEMBER')"_s,
-             {org, creatorId, org, alice});
+             "(?, ?, 'ADMIN')"_s,
+             {org, creatorId});
     const QString team = newId(u"team_");
     seed.run(u"INSERT INTO teams (id, name, organization_id, created_at, modified_at) VALUES "
              "(?, 'Cloning team', ?, ?, ?)"_s,
              {team, org, now, now});
     seed.run(u"INSERT INTO team_memberships (team_id, user_id, role, created_at) VALUES "
-             "(?, ?, 'ADMIN', ?), (?, ?, 'MEMBER', ?)"_s,
-             {team, creatorId, now, team, alice, now});
+             "(?, ?, 'ADMIN', ?)"_s,
+             {team, creatorId, now});
 
     // The project and its folders (a root folder's parent is the project).
     const QString project = seed.add(u"project"_s, u"src_", u"Demo lab"_s, {}, {});
@@ -1545,8 +1535,8 @@ bool seedNotebookDemo(Resources &resources, const QString &creatorId)
                                          QJsonArray{QJsonObject{
                                              {u"type"_s, u"link"_s},
                                              {u"webURL"_s, u"https://www.benchling.com"_s}}}),
-                                    note(u"list_number"_s, u"Alice presents next week"_s,
-                                         QJsonArray{link(u"user"_s, alice)})}}}});
+                                    note(u"list_number"_s, u"Journal club: demo presents"_s,
+                                         QJsonArray{link(u"user"_s, creatorId)})}}}});
     return seed.ok();
 }
 

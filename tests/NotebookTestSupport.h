@@ -2,6 +2,7 @@
 // the server write, so a refused request can be shown to have changed nothing.
 #pragma once
 
+#include "server/Users.h"
 #include "server/storage/Database.h"
 
 #include <QSqlQuery>
@@ -43,6 +44,24 @@ inline QString notebookFingerprint(server::Database &db)
          })
         all += tableFingerprint(db, QString::fromLatin1(sql)) + QStringLiteral("\n--\n");
     return all;
+}
+
+// A second scientist for the people filters: alice, a MEMBER of the demo team and organisation.
+// Returns her id (empty if she could not be made).
+inline QString addAlice(server::Database &db)
+{
+    QString error;
+    const auto id = server::createUser(db, QStringLiteral("alice"), QStringLiteral("Alice Moreau"),
+                                       &error, QStringLiteral("alice@lab.local"));
+    if (!id)
+        return {};
+    db.exec(QStringLiteral("INSERT INTO team_memberships (team_id, user_id, role, created_at) "
+                           "SELECT id, ?, 'MEMBER', created_at FROM teams"),
+            {*id});
+    db.exec(QStringLiteral("INSERT INTO organization_memberships (organization_id, user_id, role) "
+                           "SELECT id, ?, 'MEMBER' FROM organizations"),
+            {*id});
+    return *id;
 }
 
 } // namespace benchtop::test

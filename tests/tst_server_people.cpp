@@ -33,6 +33,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_server.start());
         m_client = std::make_unique<ApiTestClient>(m_server.baseUrl(), m_server.apiKey());
+        QVERIFY(!benchtop::test::addAlice(m_server.database()).isEmpty());
         const ApiResponse users = m_client->get(u"/users?sort=name"_s);
         QCOMPARE(users.status, 200);
         for (const QJsonValue &user : users.json.value(u"users"_s).toArray())
