@@ -189,7 +189,7 @@ http::HttpResponse list(ServerContext &server, const ResourceType &type,
                             {u"name"_s, u"r.name"_s}};
     sorts.append(type.extraSorts);
     QString error;
-    auto page = parsePageRequest(context.request.query, sorts, u"modifiedAt:desc"_s, &error);
+    auto page = parsePageRequest(context.request.query, sorts, type.defaultSort, &error);
     if (!page)
         return badRequest(error);
     SqlConditions where;

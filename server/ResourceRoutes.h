@@ -61,6 +61,8 @@ struct ResourceType
     std::function<std::optional<ApiFailure>(const RequestContext &, SqlConditions &)> filters;
     // Extra sorts beyond modifiedAt, createdAt and name.
     QList<SortOption> extraSorts;
+    // The list's sort when none is given (the spec's default for the family).
+    QString defaultSort = QStringLiteral("modifiedAt:desc");
     // Archiving these also archives what this returns (e.g. a box's tubes), keyed by the
     // archival-change key ("containerIds").
     std::function<QHash<QString, QStringList>(const QStringList &ids)> archiveCascade;

@@ -38,3 +38,27 @@ std::optional<QString> createUser(Database &db, const QString &handle, const QSt
 }
 
 } // namespace benchtop::server
+
+namespace benchtop::server {
+
+std::optional<QJsonObject> userSummary(Database &db, const QString &userId)
+{
+    QSqlQuery query = db.exec(u"SELECT handle, name FROM users WHERE id = ?"_s, {userId});
+    if (!query.next())
+        return std::nullopt;
+    return QJsonObject{{u"id"_s, userId},
+                       {u"handle"_s, query.value(0).toString()},
+                       {u"name"_s, query.value(1).toString()}};
+}
+
+QStringList unknownUsers(Database &db, const QStringList &userIds)
+{
+    QStringList unknown;
+    for (const QString &id : userIds) {
+        if (!db.exec(u"SELECT 1 FROM users WHERE id = ?"_s, {id}).next())
+            unknown.append(id);
+    }
+    return unknown;
+}
+
+} // namespace benchtop::server
