@@ -14,6 +14,7 @@ class QNetworkAccessManager;
 namespace benchtop::models {
 
 class BulkGetCoalescer;
+class Credentials;
 class RateLimiter;
 class TaskReply;
 
@@ -43,6 +44,10 @@ public:
     const RetryPolicy &retryPolicy() const { return m_retryPolicy; }
     void setRetryPolicy(RetryPolicy policy) { m_retryPolicy = std::move(policy); }
     RateLimiter *rateLimiter() const { return m_limiter; }
+    // How requests authenticate; by default the connection's API key. The client takes
+    // ownership. Set it before the first request.
+    void setCredentials(Credentials *credentials);
+    Credentials *credentials() const { return m_credentials; }
 
     // Every reply is parented to `owner` (so it dies, and aborts, with it) or to the client
     // when owner is null.
@@ -75,6 +80,7 @@ private:
     QNetworkAccessManager *m_network;
     RateLimiter *m_limiter;
     BulkGetCoalescer *m_coalescer;
+    Credentials *m_credentials;
     RetryPolicy m_retryPolicy;
 };
 
