@@ -17,6 +17,9 @@ class InventoryView;
 
 namespace benchtop::app {
 
+class ActivityIndicator;
+class ConnectionController;
+class ConnectionDialog;
 class Session;
 
 class MainWindow : public QMainWindow
@@ -32,8 +35,19 @@ public:
     void showPage(Page page);
     Page currentPage() const;
 
+    // Connections: the dialog (Connection menu) switches profiles through the controller;
+    // setSession rebuilds the pages on another session without restarting.
+    ConnectionController *connections() const { return m_connections; }
+    ConnectionDialog *openConnectionDialog();
+    void setSession(Session *session);
+    Session *session() const { return m_session; }
+    QString connectionText() const;
+    // Long work registers here to show progress and offer Cancel in the status bar.
+    ActivityIndicator *activity() const { return m_activity; }
+
 private:
     QWidget *createNavigation();
+    void createConnectionMenu();
 
     Session *m_session;
     models::LocationTreeModel *m_locations;
@@ -41,6 +55,8 @@ private:
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages;
     QLabel *m_connectionLabel;
+    ConnectionController *m_connections = nullptr;
+    ActivityIndicator *m_activity = nullptr;
 };
 
 } // namespace benchtop::app
