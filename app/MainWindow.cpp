@@ -1,5 +1,9 @@
 #include "MainWindow.h"
 
+#include "ActivityIndicator.h"
+#include "ConnectionController.h"
+#include "ConnectionDialog.h"
+#include "ConnectionProfiles.h"
 #include "Session.h"
 #include "models/LocationTreeModel.h"
 #include "models/api/ApiClient.h"
@@ -78,12 +82,66 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     }
 
     m_connectionLabel->setText(session->description());
+    m_connectionLabel->setObjectName(QStringLiteral("connection"));
+    m_activity = new ActivityIndicator(this);
+    statusBar()->addPermanentWidget(m_activity);
     statusBar()->addPermanentWidget(m_connectionLabel);
+    createConnectionMenu();
     connect(m_locations, &models::LocationTreeModel::loadFailed, this,
             [this](const QModelIndex &, const QString &message) {
                 statusBar()->showMessage(message, 10'000);
             });
     showPage(InventoryPage);
+}
+
+void MainWindow::createConnectionMenu()
+{
+    m_connections = new ConnectionController(this);
+    QMenu *menu = menuBar()->addMenu(tr("&Connection"));
+    QAction *open = menu->addAction(tr("&Connections…"), this, [this] { openConnectionDialog(); });
+    open->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(m_connections, &ConnectionController::activated, this, &MainWindow::setSession);
+    connect(m_connections, &ConnectionController::failed, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15'000); });
+}
+
+ConnectionDialog *MainWindow::openConnectionDialog()
+{
+    if (!m_connections->profiles())
+        m_connections->setProfiles(new ConnectionProfiles);
+    auto *dialog = new ConnectionDialog(m_connections->profiles(), m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ConnectionDialog::activateRequested, m_connections,
+            &ConnectionController::activate);
+    connect(m_connections, &ConnectionController::activated, dialog, &QDialog::accept);
+    dialog->show();
+    return dialog;
+}
+
+void MainWindow::setSession(Session *session)
+{
+    const bool inventoryShown = currentPage() == InventoryPage;
+    // The views and models of the old session go first; the session itself goes after this.
+    m_pages->removeWidget(m_inventory);
+    delete m_inventory;
+    delete m_locations;
+    m_session = session;
+    m_locations = new models::LocationTreeModel(session->client(), session->store(), this);
+    m_inventory = new widgets::InventoryView(m_locations, this);
+    m_pages->insertWidget(InventoryPage, m_inventory);
+    connect(m_locations, &models::LocationTreeModel::loadFailed, this,
+            [this](const QModelIndex &, const QString &message) {
+                statusBar()->showMessage(message, 10'000);
+            });
+    m_connectionLabel->setText(session->description());
+    if (inventoryShown)
+        m_pages->setCurrentIndex(InventoryPage);
+    statusBar()->showMessage(tr("Connected: %1").arg(session->description()), 5'000);
+}
+
+QString MainWindow::connectionText() const
+{
+    return m_connectionLabel->text();
 }
 
 QWidget *MainWindow::createNavigation()

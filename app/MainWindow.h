@@ -18,6 +18,9 @@ class OfflineBanner;
 
 namespace benchtop::app {
 
+class ActivityIndicator;
+class ConnectionController;
+class ConnectionDialog;
 class Session;
 
 class MainWindow : public QMainWindow
@@ -34,8 +37,19 @@ public:
     void showPage(Page page);
     Page currentPage() const;
 
+    // Connections: the dialog (Connection menu) switches profiles through the controller;
+    // setSession rebuilds the pages on another session without restarting.
+    ConnectionController *connections() const { return m_connections; }
+    ConnectionDialog *openConnectionDialog();
+    void setSession(Session *session);
+    Session *session() const { return m_session; }
+    QString connectionText() const;
+    // Long work registers here to show progress and offer Cancel in the status bar.
+    ActivityIndicator *activity() const { return m_activity; }
+
 private:
     QWidget *createNavigation();
+    void createConnectionMenu();
 
     Session *m_session;
     models::LocationTreeModel *m_locations;
@@ -44,6 +58,8 @@ private:
     QStackedWidget *m_pages;
     widgets::OfflineBanner *m_offlineBanner;
     QLabel *m_connectionLabel;
+    ConnectionController *m_connections = nullptr;
+    ActivityIndicator *m_activity = nullptr;
 };
 
 } // namespace benchtop::app

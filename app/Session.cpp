@@ -1,6 +1,7 @@
 #include "Session.h"
 
 #include "models/api/ApiClient.h"
+#include "models/api/Credentials.h"
 #include "models/api/OfflineCache.h"
 #include "models/store/ResourceStore.h"
 #include "server/EmbeddedLabServer.h"
@@ -41,7 +42,12 @@ std::unique_ptr<Session> Session::open(const SessionOptions &options, QString *e
             return nullptr;
         }
         if (options.apiKey.isEmpty()) {
-            *error = tr("No API key for %1: set BENCHTOP_API_KEY.").arg(options.server.toString());
+            *error =
+                options.label.isEmpty()
+                    ? tr("No API key for %1: set BENCHTOP_API_KEY.").arg(options.server.toString())
+                    : tr("No secret for %1: enter the API key or client secret in the "
+                         "connection profile.")
+                          .arg(options.server.toString());
             return nullptr;
         }
         connection.baseUrl = options.server;
@@ -58,6 +64,11 @@ std::unique_ptr<Session> Session::open(const SessionOptions &options, QString *e
         session->m_client->setOfflineCache(new models::OfflineCache(
             QDir(options.cacheDir).filePath(QString::fromLatin1(profile) + u"/offline.sqlite"_s)));
     }
+    if (!options.server.isEmpty() && !options.clientId.isEmpty()) {
+        session->m_client->setCredentials(
+            new models::OAuthCredentials(options.server, options.clientId, options.apiKey));
+    }
+    session->m_label = options.label;
     return session;
 }
 
@@ -76,11 +87,16 @@ QUrl Session::serverUrl(const QString &typed)
 QString Session::description() const
 {
     if (m_embedded) {
+        if (!m_label.isEmpty()) {
+            return tr("%1 (data in %2)")
+                .arg(m_label, QDir::toNativeSeparators(m_embedded->databasePath()));
+        }
         return tr("Embedded lab server (%1, data in %2)")
             .arg(m_client->connection().baseUrl.authority(),
                  QDir::toNativeSeparators(m_embedded->databasePath()));
     }
-    return m_client->connection().baseUrl.toString();
+    const QString url = m_client->connection().baseUrl.toString();
+    return m_label.isEmpty() ? url : tr("%1 (%2)").arg(m_label, url);
 }
 
 } // namespace benchtop::app

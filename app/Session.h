@@ -20,9 +20,11 @@ namespace benchtop::app {
 
 struct SessionOptions
 {
-    QUrl server;     // a Benchling tenant or team lab server; empty: start the embedded one
-    QString apiKey;  // for `server`
-    QString dataDir; // where the embedded server keeps its database
+    QUrl server;           // a Benchling tenant or team lab server; empty: start the embedded one
+    QString apiKey;        // for `server`: the API key, or with clientId the OAuth client secret
+    QString dataDir;       // where the embedded server keeps its database
+    QString clientId = {}; // non-empty: OAuth2 client credentials instead of the API key
+    QString label = {};    // the connection profile's, e.g. "Lab server · team"; empty: none
     // Where the offline cache of a remote server lives (<cacheDir>/<profile hash>/offline.sqlite);
     // empty: no offline cache. The embedded server cannot become unreachable, so its sessions
     // have none either.
@@ -46,8 +48,10 @@ public:
     models::ApiClient *client() const { return m_client; }
     models::ResourceStore *store() const { return m_store; }
     bool isEmbedded() const { return m_embedded != nullptr; }
-    // For the status bar: "Embedded lab server (…)" or the server's URL.
+    // For the status bar: "Embedded lab server (…)" or the server's URL, after the profile's
+    // label when there is one ("Lab server · team (https://…)").
     QString description() const;
+    QString label() const { return m_label; }
 
 private:
     Session() = default;
@@ -55,6 +59,7 @@ private:
     std::unique_ptr<server::EmbeddedLabServer> m_embedded;
     models::ApiClient *m_client = nullptr;
     models::ResourceStore *m_store = nullptr;
+    QString m_label;
 };
 
 } // namespace benchtop::app

@@ -1,3 +1,5 @@
+#include "ConnectionController.h"
+#include "ConnectionProfiles.h"
 #include "MainWindow.h"
 #include "ScreenshotRunner.h"
 #include "Session.h"
@@ -66,7 +68,12 @@ int main(int argc, char *argv[])
         u"screenshot"_s,
         QApplication::translate("main", "Save a picture of the loaded main window and exit."),
         u"file"_s);
-    parser.addOptions({server, dataDir, screenshot});
+    QCommandLineOption profile(
+        u"profile"_s,
+        QApplication::translate("main", "Connect with this connection profile (default: the "
+                                        "one used last; Connection > Connections… edits them)."),
+        u"name"_s);
+    parser.addOptions({server, dataDir, screenshot, profile});
     parser.process(app);
 
     SessionOptions options;
@@ -76,6 +83,24 @@ int main(int argc, char *argv[])
     options.cacheDir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
 
     QString error;
+    // No server named on the command line: the chosen (or last used) connection profile.
+    const QString profileName =
+        parser.isSet(profile)
+            ? parser.value(profile)
+            : (options.server.isEmpty() ? benchtop::app::ConnectionProfiles().activeName()
+                                        : QString());
+    if (!profileName.isEmpty() && options.server.isEmpty()) {
+        const benchtop::app::LoadedProfile loaded = benchtop::app::loadProfile(profileName);
+        if (loaded.ok()) {
+            options = benchtop::app::sessionOptions(loaded.profile, loaded.secret, options.dataDir);
+        } else if (parser.isSet(profile)) {
+            std::fprintf(stderr, "benchtop: %s\n", qPrintable(loaded.error));
+            return 1;
+        } else {
+            std::fprintf(stderr, "benchtop: %s; using the embedded lab server\n",
+                         qPrintable(loaded.error));
+        }
+    }
     std::unique_ptr<Session> session = Session::open(options, &error);
     if (!session) {
         std::fprintf(stderr, "benchtop: %s\n", qPrintable(error));
@@ -85,6 +110,8 @@ int main(int argc, char *argv[])
     }
 
     MainWindow window(session.get());
+    window.connections()->setDataDir(options.dataDir);
+    window.connections()->adopt(std::move(session)); // so switching can close it
     window.show();
 
     if (parser.isSet(screenshot)) {

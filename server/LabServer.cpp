@@ -6,6 +6,7 @@
 #include "Logging.h"
 #include "NotebookRoutes.h"
 #include "SequenceRoutes.h"
+#include "SessionRoutes.h"
 #include "http/HttpServer.h"
 #include "storage/DemoData.h"
 
@@ -41,6 +42,7 @@ LabServer::LabServer(LabServerConfig config, QObject *parent)
     addInventoryRoutes(m_router, m_context);
     addSequenceRoutes(m_router, m_context);
     addNotebookRoutes(m_router, m_context);
+    addSessionRoutes(m_router);
 }
 
 LabServer::~LabServer()

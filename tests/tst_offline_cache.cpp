@@ -439,8 +439,12 @@ private Q_SLOTS:
         const quint16 port = faults->url().port();
         QTemporaryDir data;
         QString error;
-        auto session = benchtop::app::Session::open(
-            {faults->url(), m_lab.apiKey(), data.path(), m_dir.filePath(u"gui-cache"_s)}, &error);
+        benchtop::app::SessionOptions options;
+        options.server = faults->url();
+        options.apiKey = m_lab.apiKey();
+        options.dataDir = data.path();
+        options.cacheDir = m_dir.filePath(u"gui-cache"_s);
+        auto session = benchtop::app::Session::open(options, &error);
         QVERIFY2(session, qPrintable(error));
         ApiClient *client = session->client();
         QVERIFY(client->offlineCache());

@@ -734,12 +734,16 @@ private Q_SLOTS:
             if (t[u"id"_s].toString() == u"codtab_Eecoli"_s)
                 ecoli = t[u"id"_s].toString();
         QVERIFY(!ecoli.isEmpty());
+        // Results go into a real folder (the demo notebook has some).
+        const QJsonArray folders = get(u"/folders?pageSize=1"_s).json[u"folders"_s].toArray();
+        QVERIFY(!folders.isEmpty());
+        const QString folder = folders.first()[u"id"_s].toString();
         const QJsonObject cds = createDna({{u"name"_s, u"cds"_s},
                                            {u"bases"_s, u"ATGCTACTACTAGAATTCAGATAA"_s},
                                            {u"isCircular"_s, false}});
         ApiResponse r = post(u"/dna-sequences:optimize-codons"_s,
                              {{u"dnaSequenceIds"_s, QJsonArray{cds[u"id"_s]}},
-                              {u"folderId"_s, u"lib_demo"_s},
+                              {u"folderId"_s, folder},
                               {u"codonUsageTableId"_s, ecoli},
                               {u"avoidedCutsiteEnzymeIds"_s, QJsonArray{u"enz_EcoRI"_s}}});
         QCOMPARE(r.status, 202);
@@ -751,11 +755,11 @@ private Q_SLOTS:
         QVERIFY(!bases.contains(u"GAATTC"_s));
         // Same protein.
         QCOMPARE(optimized[u"translations"_s][0][u"aminoAcids"_s].toString(), u"MLLLEFR"_s);
-        QCOMPARE(optimized[u"folderId"_s].toString(), u"lib_demo"_s);
+        QCOMPARE(optimized[u"folderId"_s].toString(), folder);
 
         r = post(u"/dna-sequences:optimize-codons"_s,
                  {{u"dnaSequenceIds"_s, QJsonArray{cds[u"id"_s]}},
-                  {u"folderId"_s, u"lib_demo"_s},
+                  {u"folderId"_s, folder},
                   {u"codonUsageTableId"_s, u"codtab_martian"_s}});
         QCOMPARE(r.status, 400);
         r = post(
@@ -768,7 +772,7 @@ private Q_SLOTS:
         const int before = count(u"/dna-sequences"_s, u"dnaSequences"_s);
         r = post(u"/dna-sequences:optimize-codons"_s,
                  {{u"dnaSequenceIds"_s, QJsonArray{cds[u"id"_s], odd[u"id"_s]}},
-                  {u"folderId"_s, u"lib_demo"_s},
+                  {u"folderId"_s, folder},
                   {u"codonUsageTableId"_s, ecoli}});
         task = m_api->waitForTask(r.taskId());
         QCOMPARE(task[u"status"_s].toString(), u"FAILED"_s);
@@ -778,7 +782,7 @@ private Q_SLOTS:
             post(u"/aa-sequences"_s, {{u"name"_s, u"peptide"_s}, {u"aminoAcids"_s, u"MKWLLE"_s}});
         r = post(u"/aa-sequences:back-translate"_s,
                  {{u"aaSequenceIds"_s, QJsonArray{aa.json[u"id"_s]}},
-                  {u"folderId"_s, u"lib_demo"_s},
+                  {u"folderId"_s, folder},
                   {u"codonUsageTableId"_s, u"codtab_Ehuman"_s}});
         QCOMPARE(r.status, 202);
         task = m_api->waitForTask(r.taskId());

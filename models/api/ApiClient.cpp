@@ -1,6 +1,7 @@
 #include "ApiClient.h"
 
 #include "BulkGetCoalescer.h"
+#include "Credentials.h"
 #include "OfflineMode.h"
 #include "RateLimiter.h"
 #include "TaskPoller.h"
@@ -60,12 +61,22 @@ ApiClient::ApiClient(Connection connection, QObject *parent)
     // set it with rateLimiter()->setRate().
     , m_limiter(new RateLimiter(20.0, 40, this))
     , m_coalescer(new BulkGetCoalescer(this))
+    , m_credentials(new ApiKeyCredentials(m_connection.apiKey, this))
 {
     // Redirects that change the host would leak the key; same-origin ones are fine.
     m_network->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
 }
 
 ApiClient::~ApiClient() = default;
+
+void ApiClient::setCredentials(Credentials *credentials)
+{
+    if (credentials == m_credentials)
+        return;
+    delete m_credentials;
+    m_credentials = credentials;
+    m_credentials->setParent(this);
+}
 
 QUrl ApiClient::urlFor(const QString &path, const QUrlQuery &query) const
 {
@@ -161,8 +172,7 @@ QNetworkReply *ApiClient::transmit(const ApiRequest &request)
 {
     QNetworkRequest network(urlFor(request.path, request.query));
     network.setRawHeader("Accept", "application/json");
-    network.setRawHeader("Authorization",
-                         "Basic " + QByteArray(m_connection.apiKey.toUtf8() + ':').toBase64());
+    network.setRawHeader("Authorization", m_credentials->authorization());
     network.setTransferTimeout(m_connection.timeoutMs);
     if (request.method == "GET")
         return m_network->get(network);

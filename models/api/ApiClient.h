@@ -17,6 +17,7 @@ class BulkGetCoalescer;
 class OfflineCache;
 class OfflineMode;
 struct OfflinePolicy;
+class Credentials;
 class RateLimiter;
 class TaskReply;
 
@@ -46,6 +47,10 @@ public:
     const RetryPolicy &retryPolicy() const { return m_retryPolicy; }
     void setRetryPolicy(RetryPolicy policy) { m_retryPolicy = std::move(policy); }
     RateLimiter *rateLimiter() const { return m_limiter; }
+    // How requests authenticate; by default the connection's API key. The client takes
+    // ownership. Set it before the first request.
+    void setCredentials(Credentials *credentials);
+    Credentials *credentials() const { return m_credentials; }
 
     // Every reply is parented to `owner` (so it dies, and aborts, with it) or to the client
     // when owner is null.
@@ -95,6 +100,7 @@ private:
     QNetworkAccessManager *m_network;
     RateLimiter *m_limiter;
     BulkGetCoalescer *m_coalescer;
+    Credentials *m_credentials;
     RetryPolicy m_retryPolicy;
     OfflineMode *m_offline = nullptr;
 };

@@ -2,6 +2,7 @@
 
 #include "../Logging.h"
 #include "ApiClient.h"
+#include "Credentials.h"
 #include "OfflineMode.h"
 #include "RateLimiter.h"
 
@@ -88,16 +89,30 @@ void ApiReply::queue()
     m_client->rateLimiter()->acquire(this, [this] { transmit(); });
 }
 
-void ApiReply::transmit()
+void ApiReply::transmit(bool authorized)
 {
+    if (m_finished)
+        return;
     if (!m_client) {
         ApiError gone;
         gone.kind = ApiError::Kind::Cancelled;
         finishWith(gone);
         return;
     }
+    // Credentials may need a round trip first (an OAuth token): send once they are ready.
+    if (Credentials *credentials = m_client->credentials();
+        !authorized && !credentials->isReady()) {
+        credentials->prepare(this, [this](const ApiError &error) {
+            if (error.isError())
+                finishWith(error);
+            else
+                transmit(true);
+        });
+        return;
+    }
     ++m_attempts;
     m_reply = m_client->transmit(m_request);
+    m_sentAuthorization = m_reply->request().rawHeader("Authorization");
     connect(m_reply, &QNetworkReply::finished, this, &ApiReply::onAttemptFinished);
 }
 
@@ -132,6 +147,13 @@ void ApiReply::onAttemptFinished()
         (m_offlineAttempt || (!offline->isOnline() && m_request.method == "GET"))) {
         if (!offline->failed(this, error))
             finishWith(error);
+        return;
+    }
+    // Refused credentials (an expired token) are renewed once per request, so this cannot loop.
+    if (error.httpStatus == 401 && !m_reauthorized &&
+        m_client->credentials()->rejected(m_sentAuthorization)) {
+        m_reauthorized = true;
+        queue();
         return;
     }
     const RetryPolicy &policy = m_client->retryPolicy();

@@ -69,7 +69,7 @@ private:
     ApiReply(ApiClient *client, ApiRequest request, QObject *parent);
 
     void queue();
-    void transmit();
+    void transmit(bool authorized = false);
     void onAttemptFinished();
     ApiError readAnswer(QNetworkReply *reply, QJsonDocument *json, bool *notProcessed,
                         QByteArray *rawBody);
@@ -82,6 +82,8 @@ private:
     QDateTime m_cachedAt;
     ApiError m_error;
     int m_attempts = 0;
+    QByteArray m_sentAuthorization; // of the last attempt, to tell the credentials what failed
+    bool m_reauthorized = false;    // a 401 renewed the credentials once; never again
     bool m_finished = false;
     bool m_cancelled = false;
     bool m_offlineAttempt = false; // sent while offline: one try, no retries
