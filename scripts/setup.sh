@@ -10,6 +10,8 @@ PACKAGES=(
     cmake g++ ninja-build
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6sql6-psql libqscintilla2-qt6-dev libgl-dev
+    # secrets in the OS keychain (app/SecretStore.h); barcodes on printed labels (inventory)
+    qtkeychain-qt6-dev libzint-dev
     fonts-dejavu-core
     # independent oracles that the sequence-core tests compare against
     python3 python3-biopython emboss
