@@ -7,6 +7,7 @@
 #include "Session.h"
 #include "models/LocationTreeModel.h"
 #include "models/api/ApiClient.h"
+#include "models/store/ContainerMoveCommand.h"
 #include "widgets/ComingSoonPage.h"
 #include "widgets/InventoryView.h"
 #include "widgets/OfflineBanner.h"
@@ -19,6 +20,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace benchtop::app {
@@ -27,7 +29,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
     , m_locations(new models::LocationTreeModel(session->client(), session->store(), this))
-    , m_inventory(new widgets::InventoryView(m_locations, this))
+    , m_inventory(new widgets::InventoryView(m_locations, session->client(), session->store(), this))
     , m_pages(new QStackedWidget(this))
     , m_offlineBanner(new widgets::OfflineBanner(this))
     , m_connectionLabel(new QLabel(this))
@@ -72,6 +74,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
+    m_editMenu = menuBar()->addMenu(tr("&Edit"));
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const QList<std::pair<Page, QString>> pages = {{InventoryPage, tr("&Inventory")},
                                                    {SequencesPage, tr("&Sequences")},
@@ -91,6 +94,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
             [this](const QModelIndex &, const QString &message) {
                 statusBar()->showMessage(message, 10'000);
             });
+    wireInventory();
     showPage(InventoryPage);
 }
 
@@ -127,8 +131,10 @@ void MainWindow::setSession(Session *session)
     delete m_locations;
     m_session = session;
     m_locations = new models::LocationTreeModel(session->client(), session->store(), this);
-    m_inventory = new widgets::InventoryView(m_locations, this);
+    m_inventory =
+        new widgets::InventoryView(m_locations, session->client(), session->store(), this);
     m_pages->insertWidget(InventoryPage, m_inventory);
+    wireInventory();
     connect(m_locations, &models::LocationTreeModel::loadFailed, this,
             [this](const QModelIndex &, const QString &message) {
                 statusBar()->showMessage(message, 10'000);
@@ -137,6 +143,31 @@ void MainWindow::setSession(Session *session)
     if (inventoryShown)
         m_pages->setCurrentIndex(InventoryPage);
     statusBar()->showMessage(tr("Connected: %1").arg(session->description()), 5'000);
+}
+
+// The inventory's moves: undo/redo in the Edit menu, results in the status bar, several tubes at
+// once with progress; a tube's sequence opens on the Sequences page.
+void MainWindow::wireInventory()
+{
+    m_editMenu->clear();
+    QUndoStack *stack = m_inventory->undoStack();
+    QAction *undo = stack->createUndoAction(m_editMenu, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = stack->createRedoAction(m_editMenu, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    m_editMenu->addAction(undo);
+    m_editMenu->addAction(redo);
+    connect(m_inventory, &widgets::InventoryView::statusMessage, statusBar(),
+            &QStatusBar::showMessage);
+    connect(m_inventory, &widgets::InventoryView::moveStarted, this,
+            [this](models::ContainerMoveCommand *command, const QString &text) {
+                if (command->moves().size() > 1) {
+                    m_activity->track(command, text, {});
+                    m_activity->setProgress(command, 0, 0, tr("tubes"));
+                }
+            });
+    connect(m_inventory, &widgets::InventoryView::openSequenceRequested, this,
+            [this] { showPage(SequencesPage); });
 }
 
 QString MainWindow::connectionText() const

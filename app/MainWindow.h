@@ -5,6 +5,7 @@
 #include <QMainWindow>
 
 class QListWidget;
+class QMenu;
 class QStackedWidget;
 class QLabel;
 
@@ -50,6 +51,7 @@ public:
 private:
     QWidget *createNavigation();
     void createConnectionMenu();
+    void wireInventory();
 
     Session *m_session;
     models::LocationTreeModel *m_locations;
@@ -60,6 +62,7 @@ private:
     QLabel *m_connectionLabel;
     ConnectionController *m_connections = nullptr;
     ActivityIndicator *m_activity = nullptr;
+    QMenu *m_editMenu = nullptr;
 };
 
 } // namespace benchtop::app

@@ -2,11 +2,17 @@
 
 #include "MainWindow.h"
 #include "models/LocationTreeModel.h"
+#include "models/BoxContentsModel.h"
 #include "widgets/InventoryView.h"
+#include "widgets/inventory/BoxGridView.h"
+#include "widgets/inventory/BoxPanel.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QItemSelectionModel>
 #include <QTreeView>
+
+using namespace Qt::StringLiterals;
 
 namespace benchtop::app {
 
@@ -75,7 +81,10 @@ void ScreenshotRunner::onLoaded(const QModelIndex &parent, bool complete)
         if (parent != QModelIndex(m_expanding))
             return;
         tree->expand(parent);
-        capture();
+        if (m_view.isEmpty())
+            capture();
+        else
+            openView(0);
         return;
     }
 }
@@ -90,6 +99,82 @@ void ScreenshotRunner::open(Stage stage, const QModelIndex &index)
         model->fetchMore(index);
     else if (model->loadState(index) != models::LoadState::Loading)
         onLoaded(index, true);
+}
+
+// Expands the first freezer down to its boxes (a round per level, as rows arrive), then opens
+// the boxes or the plate the view names and waits for their grids.
+void ScreenshotRunner::openView(int round)
+{
+    models::LocationTreeModel *model = m_window->locationModel();
+    QTreeView *tree = m_window->inventoryView()->tree();
+    const QStringList wanted = m_view == u"plate"_s
+                                   ? QStringList{u"PCR plate 2024-03"_s}
+                                   : QStringList{u"Plasmid minipreps"_s, u"Spare tubes"_s};
+    QList<QModelIndex> found;
+    QList<QModelIndex> pending{model->index(1, 0)};
+    while (!pending.isEmpty()) {
+        const QModelIndex index = pending.takeFirst();
+        if (wanted.contains(index.data().toString()))
+            found.append(index);
+        const bool onPath = m_view != u"plate"_s || round < 8;
+        if (model->hasChildren(index) && onPath) {
+            // Open only racks that hold what we look for, once known; shelves and freezers all.
+            tree->expand(index);
+            for (int row = 0; row < model->rowCount(index); ++row)
+                pending.append(model->index(row, 0, index));
+        }
+    }
+    if (found.size() < wanted.size() && round < 40) {
+        QTimer::singleShot(150, this, [this, round] { openView(round + 1); });
+        return;
+    }
+    if (found.isEmpty()) {
+        finish(1, tr("The demo boxes for --screenshot-view %1 are not there.").arg(m_view));
+        return;
+    }
+    // Fold the racks that hold none of them, so the tree shows the path to the open boxes.
+    for (int shelf = 0; shelf < model->rowCount(model->index(1, 0)); ++shelf) {
+        const QModelIndex s = model->index(shelf, 0, model->index(1, 0));
+        for (int rack = 0; rack < model->rowCount(s); ++rack) {
+            const QModelIndex r = model->index(rack, 0, s);
+            const bool holds = std::any_of(found.cbegin(), found.cend(),
+                                           [&](const QModelIndex &f) { return f.parent() == r; });
+            if (!holds)
+                tree->collapse(r);
+        }
+        if (!std::any_of(found.cbegin(), found.cend(),
+                         [&](const QModelIndex &f) { return f.parent().parent() == s; }))
+            tree->collapse(s);
+    }
+    widgets::InventoryView *view = m_window->inventoryView();
+    for (int i = 0; i < found.size(); ++i) {
+        const QString id = found[i].data(models::IdRole).toString();
+        widgets::BoxPanel *panel = view->openStorage(id, i > 0);
+        if (i == 0) {
+            tree->setCurrentIndex(found[i]);
+            tree->scrollTo(found[i]);
+        }
+        if (m_view == u"plate"_s)
+            panel->grid()->setCellSize(44);
+        else
+            panel->grid()->setCellSize(50);
+    }
+    // Wait for the grids, then select a filled cell so the inspector shows a tube.
+    auto *poll = new QTimer(this);
+    poll->setInterval(100);
+    connect(poll, &QTimer::timeout, this, [this, poll, view] {
+        const QList<widgets::BoxPanel *> panels = view->panels();
+        if (!std::all_of(panels.cbegin(), panels.cend(),
+                         [](widgets::BoxPanel *p) { return p->model()->isReady(); }))
+            return;
+        poll->stop();
+        poll->deleteLater();
+        widgets::BoxGridView *grid = panels.first()->grid();
+        const QModelIndex cell = grid->model()->index(0, m_view == u"plate"_s ? 2 : 1);
+        grid->selectionModel()->setCurrentIndex(cell, QItemSelectionModel::ClearAndSelect);
+        capture();
+    });
+    poll->start();
 }
 
 void ScreenshotRunner::capture()

@@ -18,6 +18,8 @@ public:
     ScreenshotRunner(MainWindow *window, QString path, int timeoutMs, QObject *parent = nullptr);
 
     void start();
+    // "inventory-boxes": two boxes side by side; "plate": the 96-well plate. Empty: the tree.
+    void setView(const QString &view) { m_view = view; }
 
 Q_SIGNALS:
     void done(int exitCode, const QString &message);
@@ -28,6 +30,7 @@ private:
     void onLoaded(const QModelIndex &parent, bool complete);
     void finish(int exitCode, const QString &message);
     void capture();
+    void openView(int round);
 
     MainWindow *m_window;
     QString m_path;
@@ -35,6 +38,7 @@ private:
     Stage m_stage = Stage::TopLevel;
     QPersistentModelIndex m_expanding;
     bool m_finished = false;
+    QString m_view;
 };
 
 } // namespace benchtop::app

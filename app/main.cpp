@@ -73,7 +73,12 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Connect with this connection profile (default: the "
                                         "one used last; Connection > Connections… edits them)."),
         u"name"_s);
-    parser.addOptions({server, dataDir, screenshot, profile});
+    QCommandLineOption screenshotView(
+        u"screenshot-view"_s,
+        QApplication::translate("main", "With --screenshot: open this view first "
+                                        "(inventory-boxes or plate)."),
+        u"view"_s);
+    parser.addOptions({server, dataDir, screenshot, screenshotView, profile});
     parser.process(app);
 
     SessionOptions options;
@@ -121,6 +126,7 @@ int main(int argc, char *argv[])
                 std::fprintf(exitCode == 0 ? stdout : stderr, "%s\n", qPrintable(message));
                 QCoreApplication::exit(exitCode);
             });
+        runner->setView(parser.value(screenshotView));
         runner->start();
     }
     return QApplication::exec();

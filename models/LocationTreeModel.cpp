@@ -1,16 +1,35 @@
 #include "LocationTreeModel.h"
 
 #include "api/ListPager.h"
+#include "inventory/ContainerMime.h"
+#include "inventory/InventoryMover.h"
 #include "store/ResourceStore.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QMimeData>
 
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace benchtop::models {
+
+namespace {
+struct Collection
+{
+    QString path;
+    QString listKey;
+};
+const Collection kPhases[] = {{u"/locations"_s, u"locations"_s},
+                              {u"/boxes"_s, u"boxes"_s},
+                              {u"/plates"_s, u"plates"_s}};
+
+bool isStorage(const QString &id)
+{
+    return id.startsWith(u"box_"_s) || id.startsWith(u"plt_"_s);
+}
+} // namespace
 
 struct LocationTreeModel::Node
 {
@@ -20,6 +39,7 @@ struct LocationTreeModel::Node
     LoadState state = LoadState::NotLoaded;
     QString error;
     ListPager *pager = nullptr;
+    int phase = 0; // which collection the listing walks: locations, then boxes, then plates
 
     int row() const
     {
@@ -96,8 +116,15 @@ QVariant LocationTreeModel::data(const QModelIndex &index, int role) const
     const QJsonObject location = m_store->value(node->id);
     switch (role) {
     case Qt::DisplayRole:
+        if (index.column() == FilledColumn) {
+            const auto [filled, total] = filledOf(node->id);
+            return total > 0 ? tr("%1 / %2").arg(filled).arg(total) : QString();
+        }
         return index.column() == NameColumn ? location.value(u"name"_s).toString()
                                             : location.value(u"barcode"_s).toString();
+    case Qt::TextAlignmentRole:
+        return index.column() == FilledColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                              : QVariant();
     case Qt::ToolTipRole: {
         const QString schema = location.value(u"schema"_s).toObject().value(u"name"_s).toString();
         return tr("%1\nBarcode: %2\nType: %3")
@@ -126,6 +153,8 @@ QVariant LocationTreeModel::headerData(int section, Qt::Orientation orientation,
         return tr("Name");
     case BarcodeColumn:
         return tr("Barcode");
+    case FilledColumn:
+        return tr("Filled");
     default:
         return {};
     }
@@ -146,6 +175,8 @@ bool LocationTreeModel::hasChildren(const QModelIndex &parent) const
     const Node *node = nodeFor(parent);
     if (!node->children.empty())
         return true;
+    if (isStorage(node->id))
+        return false;
     if (subtreeKnown(node))
         return !m_childrenSeen.value(node->id).isEmpty();
     return true; // not listed yet: offer to expand, listing tells
@@ -156,6 +187,8 @@ bool LocationTreeModel::canFetchMore(const QModelIndex &parent) const
     if (parent.column() > 0)
         return false;
     const Node *node = nodeFor(parent);
+    if (isStorage(node->id))
+        return false;
     // After a failure only retry() tries again: views call fetchMore on every layout, and would
     // otherwise hammer a server that is down (and wipe the error before anyone reads it).
     if (node->state == LoadState::Loading || node->state == LoadState::Failed)
@@ -207,7 +240,8 @@ void LocationTreeModel::startListing(Node *node)
         query.addQueryItem(u"sort"_s, u"name:asc"_s);
         if (!node->id.isEmpty())
             query.addQueryItem(u"ancestorStorageId"_s, node->id);
-        node->pager = new ListPager(m_client, u"/locations"_s, u"locations"_s, query, this);
+        const Collection &collection = kPhases[node->phase];
+        node->pager = new ListPager(m_client, collection.path, collection.listKey, query, this);
         // By id, not pointer: the node may be gone (moved away) when the page arrives.
         connect(node->pager, &ListPager::pageReady, this,
                 [this, id = node->id](const QJsonArray &items) {
@@ -271,6 +305,9 @@ void LocationTreeModel::forget(Node *node)
 
 bool LocationTreeModel::lessThan(const QString &a, const QString &b) const
 {
+    // Locations first, then the boxes and plates kept there.
+    if (isStorage(a) != isStorage(b))
+        return !isStorage(a);
     const int byName = m_collator.compare(m_store->value(a).value(u"name"_s).toString(),
                                           m_store->value(b).value(u"name"_s).toString());
     return byName != 0 ? byName < 0 : a < b;
@@ -285,7 +322,7 @@ void LocationTreeModel::insertKnownChildren(Node *node)
         beginInsertRows(parentIndex, 0, static_cast<int>(seen.size()) - 1);
         for (const QString &id : seen) {
             auto child =
-                std::make_unique<Node>(Node{id, node, {}, LoadState::NotLoaded, {}, nullptr});
+                std::make_unique<Node>(Node{id, node, {}, LoadState::NotLoaded, {}, nullptr, 0});
             m_nodes.insert(id, child.get());
             node->children.push_back(std::move(child));
         }
@@ -303,7 +340,7 @@ void LocationTreeModel::insertKnownChildren(Node *node)
                              });
         const int row = static_cast<int>(at - node->children.begin());
         beginInsertRows(parentIndex, row, row);
-        auto child = std::make_unique<Node>(Node{id, node, {}, LoadState::NotLoaded, {}, nullptr});
+        auto child = std::make_unique<Node>(Node{id, node, {}, LoadState::NotLoaded, {}, nullptr, 0});
         m_nodes.insert(id, child.get());
         node->children.insert(node->children.begin() + row, std::move(child));
         endInsertRows();
@@ -320,7 +357,18 @@ void LocationTreeModel::onPage(Node *node, const QJsonArray &items)
         parentsTouched.insert(location.value(u"parentStorageId"_s).toString());
     }
     const size_t rowsBefore = node->children.size();
-    const bool complete = !node->pager->hasMore();
+    bool complete = !node->pager->hasMore();
+    if (complete && m_showsStorage && node->phase + 1 < int(std::size(kPhases))) {
+        // Locations listed: the boxes, then the plates below this node follow at once.
+        ++node->phase;
+        node->pager->deleteLater();
+        node->pager = nullptr;
+        complete = false;
+        node->state = LoadState::Loaded;
+        insertKnownChildren(node);
+        startListing(node);
+        return;
+    }
     if (complete)
         m_subtreeComplete.insert(node->id);
     node->state = LoadState::Loaded;
@@ -375,6 +423,18 @@ void LocationTreeModel::onStoreChanged(const QString &id)
     // A location that moved (another view's command, or a fresher listing) leaves its old row
     // and appears under its new parent if that parent's rows are showing.
     const QJsonObject location = m_store->value(id);
+    if (m_showsStorage && id.startsWith(u"con_"_s)) {
+        // A tube moved: the counts of the box it left and the one it joined change.
+        const QString now = ResourceStore::parentOf(location);
+        const QString before = m_containerParent.value(id);
+        m_containerParent.insert(id, now);
+        for (const QString &storage : {before, now}) {
+            if (const Node *node = m_nodes.value(storage))
+                Q_EMIT dataChanged(indexFor(node, FilledColumn), indexFor(node, FilledColumn),
+                                   {Qt::DisplayRole});
+        }
+        return;
+    }
     const auto known = m_parentOf.constFind(id);
     const QString parentId = location.value(u"parentStorageId"_s).toString();
     if (known != m_parentOf.constEnd() && *known != parentId) {
@@ -385,9 +445,95 @@ void LocationTreeModel::onStoreChanged(const QString &id)
         return;
     }
     if (const Node *node = m_nodes.value(id)) {
-        Q_EMIT dataChanged(indexFor(node, NameColumn), indexFor(node, BarcodeColumn),
+        Q_EMIT dataChanged(indexFor(node, NameColumn), indexFor(node, ColumnCount - 1),
                            {Qt::DisplayRole, Qt::ToolTipRole, ResourceRole});
     }
+}
+
+std::pair<int, int> LocationTreeModel::filledOf(const QString &id) const
+{
+    const QJsonObject resource = m_store->value(id);
+    if (isStorage(id)) {
+        const QJsonValue total = resource.value(u"totalCapacity"_s);
+        if (total.isNull() || total.isUndefined()) // a fixed well plate: its wells
+            return {int(resource.value(u"wells"_s).toObject().size()), 0};
+        // Once the tubes are held, the store knows better than the last listing.
+        if (m_store->childrenListed(id))
+            return {int(m_store->childrenOf(id).size()), total.toInt()};
+        return {resource.value(u"occupiedCapacity"_s).toInt(), total.toInt()};
+    }
+    int filled = 0;
+    int total = 0;
+    for (const QString &child : m_childrenSeen.value(id)) {
+        const auto [f, t] = filledOf(child);
+        filled += f;
+        total += t;
+    }
+    return {filled, total};
+}
+
+QStringList LocationTreeModel::pathOf(const QString &id) const
+{
+    QStringList names;
+    QSet<QString> seen;
+    for (QString at = id; !at.isEmpty() && !seen.contains(at);
+         at = m_store->value(at).value(u"parentStorageId"_s).toString().section(u':', 0, 0)) {
+        seen.insert(at);
+        const QString name = m_store->value(at).value(u"name"_s).toString();
+        names.prepend(name.isEmpty() ? at : name);
+    }
+    return names;
+}
+
+Qt::ItemFlags LocationTreeModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractItemModel::flags(index);
+    if (index.isValid() && nodeFor(index)->id.startsWith(u"loc_"_s))
+        flags |= Qt::ItemIsDropEnabled;
+    return flags;
+}
+
+QStringList LocationTreeModel::mimeTypes() const
+{
+    return {QString::fromLatin1(kContainerMimeType)};
+}
+
+bool LocationTreeModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int,
+                                        int, const QModelIndex &parent) const
+{
+    if (action != Qt::MoveAction || !parent.isValid())
+        return false;
+    const QString target = nodeFor(parent)->id;
+    if (!target.startsWith(u"loc_"_s))
+        return false;
+    const ContainerPayload payload = decodeContainers(data);
+    return std::any_of(payload.containers.cbegin(), payload.containers.cend(),
+                       [&](const DraggedContainer &c) { return c.storageId != target; });
+}
+
+bool LocationTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row,
+                                     int column, const QModelIndex &parent)
+{
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    const QString target = nodeFor(parent)->id;
+    QList<ContainerMove> moves;
+    for (const DraggedContainer &c : decodeContainers(data).containers)
+        if (c.storageId != target)
+            moves.append({c.id, target, {}});
+    if (m_mover) {
+        m_mover->move(moves);
+    } else {
+        auto *command = new ContainerMoveCommand(m_client, m_store, moves, this);
+        connect(command, &StoreCommand::finished, command, &QObject::deleteLater);
+        command->start();
+    }
+    return true;
+}
+
+Qt::DropActions LocationTreeModel::supportedDropActions() const
+{
+    return Qt::MoveAction;
 }
 
 } // namespace benchtop::models

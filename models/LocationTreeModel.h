@@ -2,6 +2,12 @@
 // when the view first expands it, page by page. Listing a node asks for all its descendants
 // (`ancestorStorageId`), so once a freezer is listed, expanding its shelves and racks needs no
 // further request. Rows hold ids only; names and the rest come from the ResourceStore.
+//
+// With setShowsStorage(true) a listing also walks the boxes and plates below the node (after its
+// locations), so they appear as leaves under their location, with a "filled / total" column
+// (from the server's capacity fields, kept live from the store once a box's tubes are held; a
+// location sums what is stored below it). Locations take dropped tubes (unpositioned) through
+// the InventoryMover.
 #pragma once
 
 #include "Roles.h"
@@ -18,6 +24,7 @@
 namespace benchtop::models {
 
 class ApiClient;
+class InventoryMover;
 class ListPager;
 class ResourceStore;
 
@@ -25,7 +32,7 @@ class LocationTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, BarcodeColumn, ColumnCount };
+    enum Column { NameColumn, BarcodeColumn, FilledColumn, ColumnCount };
 
     LocationTreeModel(ApiClient *client, ResourceStore *store, QObject *parent = nullptr);
     ~LocationTreeModel() override;
@@ -46,6 +53,22 @@ public:
     LoadState loadState(const QModelIndex &parent) const;
     // Tries a failed load of `parent`'s children again (fetchMore does not, after a failure).
     void retry(const QModelIndex &parent);
+
+    // List boxes and plates as leaves too (set before the first fetch).
+    void setShowsStorage(bool shows) { m_showsStorage = shows; }
+    void setMover(InventoryMover *mover) { m_mover = mover; }
+    // Positions filled and in all below `id` (a box, plate or location); total 0 when unknown.
+    std::pair<int, int> filledOf(const QString &id) const;
+    // The names from the top down to `id` ("Freezer F1 › Shelf 1 › Rack 1-A").
+    QStringList pathOf(const QString &id) const;
+
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QStringList mimeTypes() const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
+    Qt::DropActions supportedDropActions() const override;
 
 Q_SIGNALS:
     // A page of `parent`'s children arrived (complete: none are left to fetch).
@@ -78,6 +101,9 @@ private:
     // Nodes whose whole subtree has been listed ("" for the root: all locations).
     QSet<QString> m_subtreeComplete;
     QCollator m_collator;
+    bool m_showsStorage = false;
+    InventoryMover *m_mover = nullptr;
+    QHash<QString, QString> m_containerParent; // tube id -> the storage row it counts in
 };
 
 } // namespace benchtop::models

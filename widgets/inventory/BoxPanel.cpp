@@ -1,0 +1,128 @@
+#include "BoxPanel.h"
+
+#include "BoxCellDelegate.h"
+#include "BoxGridView.h"
+#include "models/BoxContentsModel.h"
+#include "models/store/ResourceStore.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QItemSelectionModel>
+#include <QJsonObject>
+#include <QLabel>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace benchtop::widgets {
+
+BoxPanel::BoxPanel(models::ApiClient *client, models::ResourceStore *store,
+                   models::InventoryMover *mover, const QString &storageId, const QString &path,
+                   QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_model(new models::BoxContentsModel(client, store, storageId, this))
+    , m_grid(new BoxGridView(this))
+    , m_title(new QLabel(this))
+    , m_path(new QLabel(path, this))
+    , m_colourBy(new QComboBox(this))
+    , m_message(new QLabel(this))
+{
+    setObjectName(u"boxPanel"_s);
+    m_model->setMover(mover);
+    m_grid->setBoxModel(m_model);
+    m_title->setStyleSheet(u"font-weight: 600;"_s);
+    m_path->setStyleSheet(u"color: palette(mid);"_s);
+    m_path->setWordWrap(true);
+    m_message->setWordWrap(true);
+    m_message->hide();
+    m_colourBy->addItem(tr("Colour by contents"));
+    m_colourBy->addItem(tr("Colour by schema"));
+    m_colourBy->setToolTip(tr("What a tube's colour shows"));
+
+    auto *zoomOut = new QToolButton(this);
+    zoomOut->setText(u"−"_s);
+    zoomOut->setToolTip(tr("Zoom out (Ctrl+−)"));
+    auto *zoomIn = new QToolButton(this);
+    zoomIn->setText(u"+"_s);
+    zoomIn->setToolTip(tr("Zoom in (Ctrl++)"));
+    auto *close = new QToolButton(this);
+    close->setText(u"×"_s);
+    close->setToolTip(tr("Close this box"));
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title, 1);
+    header->addWidget(m_colourBy);
+    header->addWidget(zoomOut);
+    header->addWidget(zoomIn);
+    header->addWidget(close);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(header);
+    layout->addWidget(m_path);
+    layout->addWidget(m_grid, 1);
+    layout->addWidget(m_message);
+
+    connect(zoomIn, &QToolButton::clicked, m_grid, &BoxGridView::zoomIn);
+    connect(zoomOut, &QToolButton::clicked, m_grid, &BoxGridView::zoomOut);
+    connect(close, &QToolButton::clicked, this, [this] { Q_EMIT closeRequested(this); });
+    connect(m_colourBy, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_grid->cellDelegate()->setColourBy(index == 0 ? BoxCellDelegate::ColourBy::Entity
+                                                       : BoxCellDelegate::ColourBy::Schema);
+        m_grid->viewport()->update();
+    });
+    connect(m_grid, &BoxGridView::refused, this,
+            [this](const QString &why) { showMessage(why, true); });
+    connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                const QString id = current.data(models::IdRole).toString();
+                Q_EMIT itemSelected(id.isEmpty() ? this->storageId() : id);
+            });
+    connect(m_model, &models::BoxContentsModel::failed, this,
+            [this](const QString &message) { showMessage(message, true); });
+    connect(m_store, &models::ResourceStore::changed, this, [this](const QString &id) {
+        if (id == this->storageId())
+            refreshHeader();
+    });
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &BoxPanel::refreshHeader);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &BoxPanel::refreshHeader);
+    m_model->open();
+    refreshHeader();
+}
+
+QString BoxPanel::storageId() const
+{
+    return m_model->boxId();
+}
+
+QString BoxPanel::messageText() const
+{
+    return m_message->isVisible() ? m_message->text() : QString();
+}
+
+void BoxPanel::showMessage(const QString &message, bool error)
+{
+    m_message->setText(message);
+    m_message->setStyleSheet(error ? u"color: #8a1c14;"_s : u"color: #1e5e22;"_s);
+    m_message->setVisible(!message.isEmpty());
+}
+
+void BoxPanel::refreshHeader()
+{
+    const QJsonObject storage = m_store->value(storageId());
+    int filled = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        for (int column = 0; column < m_model->columnCount(); ++column)
+            filled += !m_model->index(row, column).data(models::IdRole).toString().isEmpty();
+    const int total = m_model->rowCount() * m_model->columnCount();
+    QString kind = m_model->isWellPlate() ? tr("well plate")
+                   : m_model->isPlate()   ? tr("matrix plate")
+                                          : tr("box");
+    m_title->setText(tr("%1  ·  %2  ·  %3 / %4 filled")
+                         .arg(storage[u"name"_s].toString(storageId()), kind)
+                         .arg(filled)
+                         .arg(total));
+}
+
+} // namespace benchtop::widgets

@@ -1,0 +1,51 @@
+// One open box or plate: its name, where it is, how full, a colour-by choice, zoom and close,
+// the grid, and an inline line for what just happened (a refused drop, a rolled back move).
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+
+namespace benchtop::models {
+class ApiClient;
+class BoxContentsModel;
+class InventoryMover;
+class ResourceStore;
+} // namespace benchtop::models
+
+namespace benchtop::widgets {
+
+class BoxGridView;
+
+class BoxPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    BoxPanel(models::ApiClient *client, models::ResourceStore *store,
+             models::InventoryMover *mover, const QString &storageId, const QString &path,
+             QWidget *parent = nullptr);
+
+    QString storageId() const;
+    models::BoxContentsModel *model() const { return m_model; }
+    BoxGridView *grid() const { return m_grid; }
+    QString messageText() const;
+    void showMessage(const QString &message, bool error);
+
+Q_SIGNALS:
+    void closeRequested(benchtop::widgets::BoxPanel *panel);
+    void itemSelected(const QString &id);
+
+private:
+    void refreshHeader();
+
+    models::ResourceStore *m_store;
+    models::BoxContentsModel *m_model;
+    BoxGridView *m_grid;
+    QLabel *m_title;
+    QLabel *m_path;
+    QComboBox *m_colourBy;
+    QLabel *m_message;
+};
+
+} // namespace benchtop::widgets
