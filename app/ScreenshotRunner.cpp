@@ -1,8 +1,8 @@
 #include "ScreenshotRunner.h"
 
 #include "MainWindow.h"
-#include "models/LocationTreeModel.h"
 #include "models/BoxContentsModel.h"
+#include "models/LocationTreeModel.h"
 #include "widgets/InventoryView.h"
 #include "widgets/inventory/BoxGridView.h"
 #include "widgets/inventory/BoxPanel.h"

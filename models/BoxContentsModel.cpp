@@ -229,7 +229,6 @@ void BoxContentsModel::onFetchFailed(const QString &id, const ApiError &error)
 {
     if (m_state == LoadState::Loading && (id == m_boxId || id == m_schemaId))
         fail(error.displayMessage());
-        fail(error.displayMessage());
 }
 
 void BoxContentsModel::checkReady()
@@ -415,7 +414,8 @@ QList<ContainerMove> BoxContentsModel::planDrop(const ContainerPayload &payload,
                 const QString candidate =
                     StorageSchema::positionName({next / m_columns, next % m_columns});
                 const QString occupant = m_at.value(candidate);
-                if ((occupant.isEmpty() || dragged.contains(occupant)) && !taken.contains(candidate))
+                if ((occupant.isEmpty() || dragged.contains(occupant)) &&
+                    !taken.contains(candidate))
                     break;
             }
             if (next >= m_rows * m_columns)

@@ -13,8 +13,8 @@
 #include "resources/Inventory.h"
 
 #include <QAbstractTableModel>
-#include <QJsonObject>
 #include <QHash>
+#include <QJsonObject>
 #include <QSet>
 
 namespace benchtop::models {
@@ -104,8 +104,8 @@ private:
     LoadState m_state = LoadState::NotLoaded;
     QString m_error;
     ListPager *m_contents = nullptr;
-    QSet<QString> m_listed;               // ids the listing under way has shown
-    QJsonObject m_wells;                  // a plate's wells as last taken into the store
+    QSet<QString> m_listed; // ids the listing under way has shown
+    QJsonObject m_wells;    // a plate's wells as last taken into the store
     InventoryMover *m_mover = nullptr;
     QString m_dragAnchor;
     QHash<QString, QString> m_at;         // position -> tube id

@@ -21,9 +21,8 @@ struct Collection
     QString path;
     QString listKey;
 };
-const Collection kPhases[] = {{u"/locations"_s, u"locations"_s},
-                              {u"/boxes"_s, u"boxes"_s},
-                              {u"/plates"_s, u"plates"_s}};
+const Collection kPhases[] = {
+    {u"/locations"_s, u"locations"_s}, {u"/boxes"_s, u"boxes"_s}, {u"/plates"_s, u"plates"_s}};
 
 bool isStorage(const QString &id)
 {
@@ -340,7 +339,8 @@ void LocationTreeModel::insertKnownChildren(Node *node)
                              });
         const int row = static_cast<int>(at - node->children.begin());
         beginInsertRows(parentIndex, row, row);
-        auto child = std::make_unique<Node>(Node{id, node, {}, LoadState::NotLoaded, {}, nullptr, 0});
+        auto child =
+            std::make_unique<Node>(Node{id, node, {}, LoadState::NotLoaded, {}, nullptr, 0});
         m_nodes.insert(id, child.get());
         node->children.insert(node->children.begin() + row, std::move(child));
         endInsertRows();
@@ -498,8 +498,8 @@ QStringList LocationTreeModel::mimeTypes() const
     return {QString::fromLatin1(kContainerMimeType)};
 }
 
-bool LocationTreeModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int,
-                                        int, const QModelIndex &parent) const
+bool LocationTreeModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
+                                        const QModelIndex &parent) const
 {
     if (action != Qt::MoveAction || !parent.isValid())
         return false;

@@ -43,10 +43,10 @@ protected:
         if (!style)
             return;
         option->features |= QStyleOptionViewItem::HasDecoration;
-        option->icon = style->standardIcon(id.startsWith(u"box_") ? QStyle::SP_FileDialogListView
-                                           : id.startsWith(u"plt_")
-                                               ? QStyle::SP_FileDialogDetailedView
-                                               : QStyle::SP_DirIcon);
+        option->icon =
+            style->standardIcon(id.startsWith(u"box_")   ? QStyle::SP_FileDialogListView
+                                : id.startsWith(u"plt_") ? QStyle::SP_FileDialogDetailedView
+                                                         : QStyle::SP_DirIcon);
     }
 };
 
@@ -226,8 +226,9 @@ BoxPanel *InventoryView::openStorage(const QString &storageId, bool beside)
     const QList<BoxPanel *> shown = panels();
     if (!beside && !shown.isEmpty())
         closePanel(shown.first());
-    auto *panel = new BoxPanel(m_client, m_store, m_mover, storageId,
-                               m_model->pathOf(storageId).join(QStringLiteral(" \u203a ")), m_boxes);
+    auto *panel =
+        new BoxPanel(m_client, m_store, m_mover, storageId,
+                     m_model->pathOf(storageId).join(QStringLiteral(" \u203a ")), m_boxes);
     m_boxes->insertWidget(beside ? m_boxes->count() : 0, panel);
     m_boxesHint->hide();
     connect(panel, &BoxPanel::closeRequested, this, &InventoryView::closePanel);

@@ -16,9 +16,10 @@ QMimeData *encodeContainers(const ContainerPayload &payload, const QStringList &
         items.append(QJsonObject{
             {u"id"_s, c.id}, {u"storageId"_s, c.storageId}, {u"position"_s, c.position}});
     auto *data = new QMimeData;
-    data->setData(QString::fromLatin1(kContainerMimeType),
-                  QJsonDocument(QJsonObject{{u"anchor"_s, payload.anchor}, {u"containers"_s, items}})
-                      .toJson(QJsonDocument::Compact));
+    data->setData(
+        QString::fromLatin1(kContainerMimeType),
+        QJsonDocument(QJsonObject{{u"anchor"_s, payload.anchor}, {u"containers"_s, items}})
+            .toJson(QJsonDocument::Compact));
     if (!names.isEmpty())
         data->setText(names.join(u'\n'));
     return data;

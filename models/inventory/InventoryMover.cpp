@@ -49,8 +49,7 @@ public:
     {
         if (std::exchange(m_skip, false) || m_reverse.isEmpty())
             return;
-        ContainerMoveCommand *command =
-            m_mover->run(m_reverse, QObject::tr("Undo %1").arg(text()));
+        ContainerMoveCommand *command = m_mover->run(m_reverse, QObject::tr("Undo %1").arg(text()));
         QObject::connect(command, &StoreCommand::rolledBack, m_mover, [this] {
             QUndoStack *stack = m_mover->undoStack();
             if (stack->index() < stack->count() && stack->command(stack->index()) == this) {

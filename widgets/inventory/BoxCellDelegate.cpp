@@ -29,8 +29,7 @@ QString BoxCellDelegate::colourKey(const QJsonObject &tube) const
     switch (m_by) {
     case ColourBy::Entity: {
         const QJsonArray contents = tube.value(u"contents"_s).toArray();
-        return contents.isEmpty() ? QString()
-                                  : contents.first()[u"entity"_s][u"id"_s].toString();
+        return contents.isEmpty() ? QString() : contents.first()[u"entity"_s][u"id"_s].toString();
     }
     case ColourBy::Schema:
         return tube.value(u"schema"_s).toObject().value(u"id"_s).toString();
@@ -72,8 +71,8 @@ void BoxCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->setBrush(QColor(0xfa, 0xfa, 0xfb));
         painter->drawEllipse(disc.adjusted(side * 0.12, side * 0.12, -side * 0.12, -side * 0.12));
     } else {
-        const bool archived = !tube.value(u"archiveRecord"_s).isNull() &&
-                              tube.value(u"archiveRecord"_s).isObject();
+        const bool archived =
+            !tube.value(u"archiveRecord"_s).isNull() && tube.value(u"archiveRecord"_s).isObject();
         const bool cut = m_view->isCut(tube.value(u"id"_s).toString());
         QColor fill = archived ? QColor(0xcc, 0xcc, 0xcc) : colourFor(colourKey(tube));
         if (cut)
@@ -96,9 +95,9 @@ void BoxCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->setFont(font);
         painter->setPen(archived ? QColor(0x70, 0x70, 0x70) : QColor(0x1f, 0x23, 0x28));
         const QRectF textBox = disc.adjusted(side * 0.14, side * 0.22, -side * 0.14, -side * 0.22);
-        painter->drawText(textBox, Qt::AlignCenter | Qt::TextWrapAnywhere,
-                          QFontMetrics(font).elidedText(label, Qt::ElideRight,
-                                                        int(textBox.width() * 2.2)));
+        painter->drawText(
+            textBox, Qt::AlignCenter | Qt::TextWrapAnywhere,
+            QFontMetrics(font).elidedText(label, Qt::ElideRight, int(textBox.width() * 2.2)));
         if (archived) {
             painter->setPen(QPen(QColor(0x60, 0x60, 0x60), 1.5));
             painter->drawLine(disc.bottomLeft() + QPointF(side * 0.2, -side * 0.2),
@@ -130,8 +129,8 @@ void BoxCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const BoxGridView::Preview preview = m_view->previewAt(position);
     if (preview != BoxGridView::Preview::None) {
         const bool ok = preview == BoxGridView::Preview::Lands;
-        painter->setPen(QPen(ok ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28), 2.5,
-                             Qt::DashLine));
+        painter->setPen(
+            QPen(ok ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28), 2.5, Qt::DashLine));
         painter->setBrush(ok ? QColor(0x2e, 0x7d, 0x32, 40) : QColor(0xc6, 0x28, 0x28, 40));
         painter->drawRoundedRect(cell, 4, 4);
     }

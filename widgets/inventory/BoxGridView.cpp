@@ -84,8 +84,7 @@ void BoxGridView::showPreview(const QMimeData *data, const QModelIndex &target)
     bool blocked = false;
     if (m_model && target.isValid()) {
         QString why;
-        const QList<ContainerMove> moves =
-            m_model->planDrop(decodeContainers(data), target, &why);
+        const QList<ContainerMove> moves = m_model->planDrop(decodeContainers(data), target, &why);
         for (const ContainerMove &move : moves)
             cells.insert(move.position);
         if (moves.isEmpty()) {

@@ -22,9 +22,8 @@ class BoxPanel : public QWidget
 {
     Q_OBJECT
 public:
-    BoxPanel(models::ApiClient *client, models::ResourceStore *store,
-             models::InventoryMover *mover, const QString &storageId, const QString &path,
-             QWidget *parent = nullptr);
+    BoxPanel(models::ApiClient *client, models::ResourceStore *store, models::InventoryMover *mover,
+             const QString &storageId, const QString &path, QWidget *parent = nullptr);
 
     QString storageId() const;
     models::BoxContentsModel *model() const { return m_model; }

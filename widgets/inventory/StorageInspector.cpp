@@ -183,11 +183,11 @@ void StorageInspector::refresh()
                     concentration[u"units"_s].toString();
         contents.append(line);
     }
-    m_contents->setText(tube ? (contents.isEmpty() ? tr("(empty)") : contents.join(u'\n'))
-                             : tr("%1 of %2 positions filled")
-                                   .arg(item[u"occupiedCapacity"_s].toInt(
-                                       item[u"wells"_s].toObject().size()))
-                                   .arg(item[u"totalCapacity"_s].toInt()));
+    m_contents->setText(
+        tube ? (contents.isEmpty() ? tr("(empty)") : contents.join(u'\n'))
+             : tr("%1 of %2 positions filled")
+                   .arg(item[u"occupiedCapacity"_s].toInt(item[u"wells"_s].toObject().size()))
+                   .arg(item[u"totalCapacity"_s].toInt()));
     const QJsonObject quantity = item[u"quantity"_s].toObject();
     m_quantity->setText(quantity[u"value"_s].isDouble()
                             ? QString(QString::number(quantity[u"value"_s].toDouble()) + u' ' +
