@@ -98,7 +98,7 @@ QString BoxPanel::storageId() const
 
 QString BoxPanel::messageText() const
 {
-    return m_message->isVisible() ? m_message->text() : QString();
+    return m_message->isHidden() ? QString() : m_message->text();
 }
 
 void BoxPanel::showMessage(const QString &message, bool error)
