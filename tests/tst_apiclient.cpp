@@ -12,9 +12,11 @@
 #include <QJsonObject>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -218,7 +220,29 @@ private Q_SLOTS:
                                      {u"strand"_s, i % 2 ? -1 : 1},
                                      {u"color"_s, u"#85DAE9"_s}});
         }
-        ApiClient client(connection());
+        // The server runs on a thread of its own here, as a remote one would: its sending of
+        // the answer must not count as the client's stall.
+        QThread serverThread;
+        serverThread.start();
+        QObject serverContext;
+        serverContext.moveToThread(&serverThread);
+        std::unique_ptr<TestLabServer> lab;
+        bool started = false;
+        QMetaObject::invokeMethod(
+            &serverContext,
+            [&] {
+                lab = std::make_unique<TestLabServer>();
+                started = lab->start();
+            },
+            Qt::BlockingQueuedConnection);
+        const auto stopServer = qScopeGuard([&] {
+            QMetaObject::invokeMethod(
+                &serverContext, [&] { lab.reset(); }, Qt::BlockingQueuedConnection);
+            serverThread.quit();
+            serverThread.wait();
+        });
+        QVERIFY(started);
+        ApiClient client(Connection{lab->baseUrl(), lab->apiKey(), 60'000});
         client.setRetryPolicy([] {
             RetryPolicy policy;
             policy.maxAttempts = 1;
@@ -247,12 +271,16 @@ private Q_SLOTS:
             longestGapNs = std::max(longestGapNs, now - last);
             last = now;
         });
+        // The noise floor first: the longest gap of an idle event loop over as long a time.
         clock.start();
         tick.start();
+        QTest::qWait(300);
+        const qint64 idleGapNs = longestGapNs;
+        longestGapNs = 0;
         ApiReply *got = client.get(u"/dna-sequences/"_s + id);
         QSignalSpy finished(got, &ApiReply::finished);
         QVERIFY(finished.wait(60'000));
-        const qint64 wholeMs = clock.elapsed();
+        const qint64 wholeMs = clock.elapsed() - 300;
         tick.stop();
         QVERIFY2(got->ok(), qPrintable(got->error().displayMessage()));
         QCOMPARE(got->json()[u"bases"_s].toString().size(), bases.size());
@@ -272,11 +300,15 @@ private Q_SLOTS:
             QVERIFY(document.isObject());
         }
         qInfo("answer %.1f MB: parse alone %.1f ms; GET to finished %lld ms; longest GUI-thread "
-              "stall %.1f ms",
+              "stall %.1f ms (idle loop: %.1f ms)",
               double(answer.size()) / 1e6, double(parseNs) / 1e6, wholeMs,
-              double(longestGapNs) / 1e6);
-        QVERIFY2(longestGapNs < parseNs / 2,
-                 qPrintable(u"stalled %1 ms; parsing takes %2 ms"_s.arg(double(longestGapNs) / 1e6)
+              double(longestGapNs) / 1e6, double(idleGapNs) / 1e6);
+        // What the answer adds to the loop's own noise (on a loaded machine an idle loop already
+        // misses ~15 ms now and then) stays under half of what parsing it here would block.
+        QVERIFY2(longestGapNs < idleGapNs + parseNs / 2,
+                 qPrintable(u"stalled %1 ms (idle %2 ms); parsing takes %3 ms"_s
+                                .arg(double(longestGapNs) / 1e6)
+                                .arg(double(idleGapNs) / 1e6)
                                 .arg(double(parseNs) / 1e6)));
         delete got;
 

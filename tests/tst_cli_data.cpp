@@ -263,9 +263,15 @@ private Q_SLOTS:
         nosecret.name = u"nosecret"_s;
         profiles.save(nosecret);
         // Where the app keeps it: the settings name no key, the 0600 file holds it.
-        QFile settings(settingsFile);
-        QVERIFY(settings.open(QIODevice::ReadOnly));
-        QVERIFY(!settings.readAll().contains(m_lab.apiKey().toUtf8()));
+        {
+            QSettings settings(settingsFile, QSettings::IniFormat);
+            for (const QString &name : {u"team"_s, u"robot"_s}) {
+                settings.beginGroup(u"profiles/"_s + name);
+                for (const QString &key : settings.childKeys())
+                    QVERIFY2(settings.value(key).toString() != m_lab.apiKey(), qPrintable(key));
+                settings.endGroup();
+            }
+        }
         QCOMPARE(profiles.secrets()->fallbackPath(), QDir(secretsDir).filePath(u"secrets.json"_s));
         QFile secrets(profiles.secrets()->fallbackPath());
         QVERIFY(secrets.open(QIODevice::ReadOnly));
