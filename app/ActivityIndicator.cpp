@@ -87,16 +87,16 @@ void ActivityIndicator::track(models::ListPager *pager, const QString &label)
         if (guard)
             guard->cancel();
     });
-    auto rows = std::make_shared<int>(0);
-    connect(pager, &models::ListPager::pageReady, this,
-            [this, pager, rows](const QJsonArray &items) {
-                *rows += int(items.size());
-                if (pager->hasMore())
-                    setProgress(pager, *rows, 0, tr("rows"));
-                else
-                    finish(pager);
-            });
+    if (pager->rowsFetched() > 0)
+        setProgress(pager, pager->rowsFetched(), 0, tr("rows"));
+    connect(pager, &models::ListPager::pageReady, this, [this, pager] {
+        if (pager->hasMore())
+            setProgress(pager, pager->rowsFetched(), 0, tr("rows"));
+        else
+            finish(pager);
+    });
     connect(pager, &models::ListPager::failed, this, [this, pager] { finish(pager); });
+    connect(pager, &models::ListPager::cancelled, this, [this, pager] { finish(pager); });
 }
 
 void ActivityIndicator::track(models::TaskReply *reply, const QString &label)

@@ -132,10 +132,12 @@ std::optional<ConnectionProfile> ConnectionProfiles::profile(const QString &name
     ConnectionProfile profile;
     profile.name = name;
     const QString kind = s->value(u"kind"_s).toString();
-    profile.kind = kind == u"server"_s   ? ConnectionProfile::Kind::Server
-                   : kind == u"tenant"_s ? ConnectionProfile::Kind::Tenant
-                                         : ConnectionProfile::Kind::Embedded;
     profile.url = s->value(u"url"_s).toString();
+    // Profiles of early benchtop-cli builds have a url and no kind: a server.
+    profile.kind = kind == u"server"_s                        ? ConnectionProfile::Kind::Server
+                   : kind == u"tenant"_s                      ? ConnectionProfile::Kind::Tenant
+                   : kind.isEmpty() && !profile.url.isEmpty() ? ConnectionProfile::Kind::Server
+                                                              : ConnectionProfile::Kind::Embedded;
     profile.auth = s->value(u"auth"_s).toString() == u"oauth"_s ? ConnectionProfile::Auth::OAuth
                                                                 : ConnectionProfile::Auth::ApiKey;
     profile.clientId = s->value(u"clientId"_s).toString();

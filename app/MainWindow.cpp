@@ -8,6 +8,8 @@
 #include "models/LocationTreeModel.h"
 #include "models/api/ApiClient.h"
 #include "models/store/ContainerMoveCommand.h"
+#include "models/api/ListPager.h"
+#include "models/api/TaskPoller.h"
 #include "widgets/ComingSoonPage.h"
 #include "widgets/InventoryView.h"
 #include "widgets/OfflineBanner.h"
@@ -90,6 +92,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_activity = new ActivityIndicator(this);
     statusBar()->addPermanentWidget(m_activity);
     statusBar()->addPermanentWidget(m_connectionLabel);
+    watchLongWork(client);
     createConnectionMenu();
     connect(m_locations, &models::LocationTreeModel::loadFailed, this,
             [this](const QModelIndex &, const QString &message) {
@@ -141,6 +144,7 @@ void MainWindow::setSession(Session *session)
                 statusBar()->showMessage(message, 10'000);
             });
     m_connectionLabel->setText(session->description());
+    watchLongWork(session->client());
     if (inventoryShown)
         m_pages->setCurrentIndex(InventoryPage);
     statusBar()->showMessage(tr("Connected: %1").arg(session->description()), 5'000);
@@ -169,6 +173,19 @@ void MainWindow::wireInventory()
             });
     connect(m_inventory, &widgets::InventoryView::openSequenceRequested, this,
             [this] { showPage(SequencesPage); });
+}
+
+void MainWindow::watchLongWork(models::ApiClient *client)
+{
+    // The indicator follows the work, not the network: the client only says what started.
+    connect(client, &models::ApiClient::longWorkStarted, m_activity,
+            [this](QObject *work, const QString &label) {
+                if (auto *pager = qobject_cast<models::ListPager *>(work))
+                    m_activity->track(pager, label);
+                else if (auto *task = qobject_cast<models::TaskReply *>(work))
+                    m_activity->track(task, label);
+            });
+    connect(client, &models::ApiClient::longWorkEnded, m_activity, &ActivityIndicator::finish);
 }
 
 QString MainWindow::connectionText() const

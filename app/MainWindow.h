@@ -10,8 +10,9 @@ class QStackedWidget;
 class QLabel;
 
 namespace benchtop::models {
+class ApiClient;
 class LocationTreeModel;
-}
+} // namespace benchtop::models
 namespace benchtop::widgets {
 class InventoryView;
 class OfflineBanner;
@@ -45,13 +46,15 @@ public:
     void setSession(Session *session);
     Session *session() const { return m_session; }
     QString connectionText() const;
-    // Long work registers here to show progress and offer Cancel in the status bar.
+    // Long work shows its progress here and offers Cancel in the status bar: whatever the
+    // session's client announces (ApiClient::longWorkStarted), or what registers directly.
     ActivityIndicator *activity() const { return m_activity; }
 
 private:
     QWidget *createNavigation();
     void createConnectionMenu();
     void wireInventory();
+    void watchLongWork(models::ApiClient *client);
 
     Session *m_session;
     models::LocationTreeModel *m_locations;

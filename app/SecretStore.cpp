@@ -59,6 +59,12 @@ SecretStore::SecretStore(QString fallbackDir, QObject *parent)
     , m_keychain(keychainPossible())
 {}
 
+QString SecretStore::appFallbackDir()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation))
+        .filePath(u"Benchtop/benchtop"_s);
+}
+
 bool SecretStore::usesKeychain() const
 {
     return m_keychain;

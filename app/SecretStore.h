@@ -16,6 +16,9 @@ class SecretStore : public QObject
 public:
     // `fallbackDir` empty: QStandardPaths::AppConfigLocation.
     explicit SecretStore(QString fallbackDir = {}, QObject *parent = nullptr);
+    // The app's AppConfigLocation (organization "Benchtop", application "benchtop") whatever the
+    // running program is called: where benchtop-cli finds the secrets the app saved.
+    static QString appFallbackDir();
 
     // False when secrets go to the fallback file (no keychain built in, none on the session
     // bus, BENCHTOP_NO_KEYCHAIN set, or the keychain failed earlier in this run).

@@ -10,20 +10,25 @@
 //   benchtop-cli [connection] export <seq_Q> [--format genbank|fasta|json] [-o FILE]
 //   benchtop-cli convert IN OUT [--from FORMAT] [--to FORMAT]
 //
-// Connection: --server URL and --api-key KEY, else --profile NAME (a saved connection), else the
-// environment (BENCHTOP_SERVER, BENCHTOP_API_KEY). The CLI never starts an embedded lab server:
-// the app's embedded server issues a fresh API key on every start, so a second one on the same
-// data folder would cut off a running app; scripts name their server instead.
+// Connection: --server URL and --api-key KEY, else --profile NAME (a connection profile saved in
+// the app, its secret read from the keychain or the app's owner-only fallback file, as
+// app/ConnectionProfiles' loadProfile reads it; OAuth profiles sign in with their client id),
+// else the environment (BENCHTOP_SERVER, BENCHTOP_API_KEY). The CLI never starts an embedded lab
+// server: the app's embedded server issues a fresh API key on every start, so a second one on the
+// same data folder would cut off a running app; scripts name their server instead.
 //
 // Exit codes (also in --help): 0 ok; 1 the server refused or did not find something (its message
 // on stderr), or a file could not be read/written; 2 usage error; 3 the server could not be
 // reached (after retries); 4 a write whose outcome is unknown (the connection broke after it was
 // sent). Errors go to stderr, data to stdout.
+#include "ConnectionProfiles.h"
+#include "SecretStore.h"
 #include "bio/ApiJson.h"
 #include "bio/Convert.h"
 #include "bio/Fasta.h"
 #include "bio/GenBank.h"
 #include "models/api/ApiClient.h"
+#include "models/api/Credentials.h"
 #include "models/api/ListPager.h"
 #include "models/api/TaskPoller.h"
 
@@ -35,7 +40,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QSettings>
 
 #include <cstdio>
 #include <optional>
@@ -159,25 +163,6 @@ QString collectionNames()
 }
 
 // ---- connection --------------------------------------------------------------------------------
-
-struct SavedConnection
-{
-    QString url;
-    QString apiKey;
-};
-
-// The one place that reads a saved connection profile. Until app/ConnectionProfiles exists this
-// reads QSettings (organization "Benchtop", application "Benchtop"), group "profiles/<name>",
-// keys "url" and "apiKey"; point it at the real profile store when that lands.
-std::optional<SavedConnection> readProfile(const QString &name)
-{
-    QSettings settings(u"Benchtop"_s, u"Benchtop"_s);
-    settings.beginGroup(u"profiles/"_s + name);
-    if (!settings.contains(u"url"_s))
-        return std::nullopt;
-    return SavedConnection{settings.value(u"url"_s).toString(),
-                           settings.value(u"apiKey"_s).toString()};
-}
 
 // What a user typed as the server (as the app's Session::serverUrl): "host:port" on loopback
 // means http, any other host https.
@@ -381,17 +366,34 @@ int Cli::connect()
 {
     QString url = m_parser.value(u"server"_s);
     QString key = m_parser.value(u"api-key"_s);
+    QString clientId;
     if (m_parser.isSet(u"profile"_s)) {
+        // The app's profiles and secrets: the same settings and the same fallback folder, though
+        // this program has another application name.
         const QString name = m_parser.value(u"profile"_s);
-        const std::optional<SavedConnection> saved = readProfile(name);
-        if (!saved) {
+        benchtop::app::ConnectionProfiles profiles({},
+                                                   benchtop::app::SecretStore::appFallbackDir());
+        if (!profiles.profile(name)) {
             printError(u"no saved connection profile named '%1'"_s.arg(name));
             return kUsage;
         }
+        const benchtop::app::LoadedProfile saved = benchtop::app::loadProfile(name, &profiles);
+        if (!saved.ok()) {
+            printError(u"profile '%1': %2"_s.arg(name, saved.error));
+            return kUsage;
+        }
+        if (!saved.profile.needsSecret() && url.isEmpty()) {
+            printError(u"profile '%1' is the app's embedded lab server, which benchtop-cli does "
+                       "not start; give --server URL and --api-key KEY"_s.arg(name));
+            return kUsage;
+        }
         if (url.isEmpty())
-            url = saved->url;
-        if (key.isEmpty())
-            key = saved->apiKey;
+            url = saved.url.toString();
+        if (key.isEmpty()) {
+            key = saved.secret;
+            if (saved.profile.auth == benchtop::app::ConnectionProfile::Auth::OAuth)
+                clientId = saved.profile.clientId.trimmed();
+        }
     }
     if (url.isEmpty())
         url = qEnvironmentVariable("BENCHTOP_SERVER");
@@ -417,6 +419,8 @@ int Cli::connect()
     connection.baseUrl = base;
     connection.apiKey = key;
     m_client = std::make_unique<ApiClient>(connection);
+    if (!clientId.isEmpty())
+        m_client->setCredentials(new benchtop::models::OAuthCredentials(base, clientId, key));
     return kOk;
 }
 

@@ -6,10 +6,17 @@
 #include "store/ResourceStore.h"
 
 #include <QJsonArray>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
 namespace benchtop::models {
+namespace {
+
+// A next page asked for within this long after the last one arrived continues a run of pages.
+constexpr int kPagingPauseMs = 1500;
+
+} // namespace
 
 ResourceListModel::ResourceListModel(ApiClient *client, ResourceStore *store, ListEndpoint endpoint,
                                      QObject *parent)
@@ -17,7 +24,11 @@ ResourceListModel::ResourceListModel(ApiClient *client, ResourceStore *store, Li
     , m_client(client)
     , m_store(store)
     , m_endpoint(std::move(endpoint))
+    , m_idle(new QTimer(this))
 {
+    m_idle->setSingleShot(true);
+    m_idle->setInterval(kPagingPauseMs);
+    connect(m_idle, &QTimer::timeout, this, &ResourceListModel::endLongWork);
     connect(m_store, &ResourceStore::changed, this, &ResourceListModel::onStoreChanged);
     connect(m_store, &ResourceStore::removed, this, &ResourceListModel::onStoreRemoved);
 }
@@ -77,6 +88,8 @@ void ResourceListModel::setPageSize(int pageSize)
 void ResourceListModel::restart()
 {
     if (m_pager) {
+        endLongWork();
+        m_pager->disconnect(this);
         m_pager->cancel();
         m_pager->deleteLater();
         m_pager = nullptr;
@@ -154,7 +167,14 @@ void ResourceListModel::fetchMore(const QModelIndex &parent)
         m_pager = new ListPager(m_client, m_endpoint.path, m_endpoint.listKey, query, this);
         connect(m_pager, &ListPager::pageReady, this, &ResourceListModel::onPage);
         connect(m_pager, &ListPager::failed, this, &ResourceListModel::onFailed);
+        connect(m_pager, &ListPager::cancelled, this, &ResourceListModel::onCancelled);
     }
+    // The next page soon after the last one: a run of pages, worth showing (and cancelling).
+    if (m_idle->isActive() && !m_announced) {
+        m_announced = true;
+        m_client->announceLongWork(m_pager, loadingLabel());
+    }
+    m_idle->stop();
     m_state = LoadState::Loading;
     m_pager->fetchNext();
 }
@@ -189,11 +209,41 @@ void ResourceListModel::onPage(const QJsonArray &items)
         }
         endInsertRows();
     }
+    if (m_pager->hasMore())
+        m_idle->start();
+    else
+        endLongWork();
     Q_EMIT pageLoaded(!m_pager->hasMore());
+}
+
+QString ResourceListModel::loadingLabel() const
+{
+    return tr("Loading %1").arg(m_endpoint.listKey);
+}
+
+void ResourceListModel::onCancelled()
+{
+    // Cancelled from the status bar: keep the rows there are and ask for no more (a new sort
+    // or filter starts the listing again).
+    m_idle->stop();
+    m_announced = false;
+    if (m_state != LoadState::Failed)
+        m_state = LoadState::Loaded;
+    Q_EMIT pageLoaded(true);
+}
+
+void ResourceListModel::endLongWork()
+{
+    m_idle->stop();
+    if (!m_announced)
+        return;
+    m_announced = false;
+    m_client->endLongWork(m_pager);
 }
 
 void ResourceListModel::onFailed(const ApiError &error)
 {
+    endLongWork();
     m_state = LoadState::Failed;
     m_error = error.displayMessage();
     Q_EMIT loadFailed(m_error);
@@ -328,6 +378,25 @@ QVariant EntryListModel::display(const QJsonObject &resource, int column) const
     default:
         return {};
     }
+}
+
+} // namespace benchtop::models
+
+namespace benchtop::models {
+
+QString ContainerListModel::loadingLabel() const
+{
+    return tr("Loading containers");
+}
+
+QString SequenceListModel::loadingLabel() const
+{
+    return tr("Loading sequences");
+}
+
+QString EntryListModel::loadingLabel() const
+{
+    return tr("Loading entries");
 }
 
 } // namespace benchtop::models

@@ -2,7 +2,9 @@
 // time as the view scrolls (canFetchMore/fetchMore), sorted and filtered by the server (sort and
 // filter query parameters; changing them starts the listing again). Rows hold ids only; values
 // come from the ResourceStore, so a change made through any model of the same store shows here
-// with no request. Subclasses only format: they name the columns and say what each shows.
+// with no request. Paging through many pages in a row shows in the status bar (ApiClient's
+// long-work registry), where Cancel stops the paging and leaves the rows fetched so far.
+// Subclasses only format: they name the columns and say what each shows.
 #pragma once
 
 #include "Roles.h"
@@ -14,6 +16,8 @@
 #include <QUrlQuery>
 
 #include <functional>
+
+class QTimer;
 
 namespace benchtop::models {
 
@@ -73,11 +77,15 @@ protected:
     virtual QStringList columnTitles() const = 0;
     // What `column` shows for `resource` (DisplayRole).
     virtual QVariant display(const QJsonObject &resource, int column) const = 0;
+    // The status bar's label while paging through many pages ("Loading containers").
+    virtual QString loadingLabel() const;
     ResourceStore *store() const { return m_store; }
 
 private:
     void restart();
     void onPage(const QJsonArray &items);
+    void onCancelled();
+    void endLongWork();
     void onFailed(const ApiError &error);
     void onStoreChanged(const QString &id);
     void onStoreRemoved(const QString &id);
@@ -97,6 +105,10 @@ private:
     QHash<QString, int> m_rowOf;
     LoadState m_state = LoadState::NotLoaded;
     QString m_error;
+    // Paging page after page (the next page asked for soon after the last arrived) is long
+    // work: announced to the client's long-work registry, ended when the paging pauses.
+    QTimer *m_idle;
+    bool m_announced = false;
 };
 
 // Containers: name, barcode, where they are, what they hold.
@@ -110,6 +122,7 @@ public:
 protected:
     QStringList columnTitles() const override;
     QVariant display(const QJsonObject &resource, int column) const override;
+    QString loadingLabel() const override;
 };
 
 // DNA, RNA or AA sequences (the endpoint says which): name, length, topology.
@@ -123,6 +136,7 @@ public:
 protected:
     QStringList columnTitles() const override;
     QVariant display(const QJsonObject &resource, int column) const override;
+    QString loadingLabel() const override;
 };
 
 // Notebook entries: name, display id, last change.
@@ -135,6 +149,7 @@ public:
 protected:
     QStringList columnTitles() const override;
     QVariant display(const QJsonObject &resource, int column) const override;
+    QString loadingLabel() const override;
 };
 
 } // namespace benchtop::models

@@ -1,6 +1,6 @@
 // Benchtop's extension to the API: GET /api/v2/benchtop/session says who the credentials of the
 // request belong to, so a client can show "Signed in as …" (Benchling's API v2 has no such
-// operation; docs/api-extensions-session.md).
+// operation; docs/api-extensions.md).
 #pragma once
 
 #include "Router.h"

@@ -8,6 +8,8 @@
 #include "ApiTestClient.h"
 #include "FaultProxy.h"
 #include "TestLabServer.h"
+#include "app/ConnectionProfiles.h"
+#include "app/SecretStore.h"
 
 #include <QDir>
 #include <QFile>
@@ -213,6 +215,85 @@ private Q_SLOTS:
         run = cli({u"ls"_s, u"locations"_s, u"--profile"_s, u"wrongkey"_s});
         QCOMPARE(run.code, 1);
         QVERIFY2(run.err.contains("did not accept the API key"), run.err);
+    }
+
+    // Profiles as the app saves them (app/ConnectionProfiles): no key in the settings, the
+    // secret in the owner-only fallback file (no keychain), found by benchtop-cli although it
+    // runs under another application name.
+    void savedProfiles()
+    {
+        qputenv("BENCHTOP_NO_KEYCHAIN", "1");
+        const QString settingsFile = m_home.filePath(u"config/Benchtop/Benchtop.conf"_s);
+        const QString secretsDir = m_home.filePath(u"config/Benchtop/benchtop"_s);
+        benchtop::app::ConnectionProfiles profiles(settingsFile, secretsDir);
+        QVERIFY(!profiles.secrets()->usesKeychain());
+        const auto store = [&](const benchtop::app::ConnectionProfile &profile,
+                               const QString &secret) {
+            profiles.save(profile);
+            bool written = false;
+            QString failure;
+            profiles.secrets()->write(profile.name, secret, this, [&](const QString &error) {
+                failure = error;
+                written = true;
+            });
+            QTRY_VERIFY(written);
+            QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        };
+        benchtop::app::ConnectionProfile team;
+        team.name = u"team"_s;
+        team.kind = benchtop::app::ConnectionProfile::Kind::Server;
+        team.url = m_lab.baseUrl().toString();
+        store(team, m_lab.apiKey());
+        if (QTest::currentTestFailed())
+            return;
+        QString keyId;
+        for (const benchtop::server::ApiKeyInfo &info : m_lab.server().apiKeys().list()) {
+            if (info.name == u"test"_s)
+                keyId = info.id;
+        }
+        QVERIFY(keyId.startsWith(u"key_"_s));
+        benchtop::app::ConnectionProfile robot = team;
+        robot.name = u"robot"_s;
+        robot.auth = benchtop::app::ConnectionProfile::Auth::OAuth;
+        robot.clientId = keyId;
+        store(robot, m_lab.apiKey());
+        if (QTest::currentTestFailed())
+            return;
+        benchtop::app::ConnectionProfile nosecret = team;
+        nosecret.name = u"nosecret"_s;
+        profiles.save(nosecret);
+        // Where the app keeps it: the settings name no key, the 0600 file holds it.
+        {
+            QSettings settings(settingsFile, QSettings::IniFormat);
+            for (const QString &name : {u"team"_s, u"robot"_s}) {
+                settings.beginGroup(u"profiles/"_s + name);
+                for (const QString &key : settings.childKeys())
+                    QVERIFY2(settings.value(key).toString() != m_lab.apiKey(), qPrintable(key));
+                settings.endGroup();
+            }
+        }
+        QCOMPARE(profiles.secrets()->fallbackPath(), QDir(secretsDir).filePath(u"secrets.json"_s));
+        QFile secrets(profiles.secrets()->fallbackPath());
+        QVERIFY(secrets.open(QIODevice::ReadOnly));
+        QVERIFY(secrets.readAll().contains(m_lab.apiKey().toUtf8()));
+
+        QProcessEnvironment environment;
+        environment.insert(u"BENCHTOP_NO_KEYCHAIN"_s, u"1"_s);
+        Run run = cli(
+            {u"--profile"_s, u"team"_s, u"ls"_s, u"locations"_s, u"--limit"_s, u"2"_s, u"--json"_s},
+            environment);
+        QVERIFY2(run.code == 0, run.err);
+        QCOMPARE(run.out.count('\n'), 2);
+        // OAuth: the CLI takes a token with the profile's client id and secret.
+        run = cli({u"--profile"_s, u"robot"_s, u"ls"_s, u"locations"_s, u"--limit"_s, u"1"_s,
+                   u"--json"_s},
+                  environment);
+        QVERIFY2(run.code == 0, run.err);
+        QCOMPARE(run.out.count('\n'), 1);
+        // No secret stored: a usage error that says so, and no request.
+        run = cli({u"--profile"_s, u"nosecret"_s, u"ls"_s, u"locations"_s}, environment);
+        QCOMPARE(run.code, 2);
+        QVERIFY2(run.err.contains("No secret is stored for the profile \"nosecret\""), run.err);
     }
 
     void lsCollections()

@@ -2,6 +2,7 @@
 // "Test connection" signs in against a real lab server (API key and OAuth), the secret lands in
 // the owner-only fallback file (no keychain here), and the main window switches to the profile
 // without restarting, its status bar naming the new connection.
+#include "FaultProxy.h"
 #include "TestLabServer.h"
 #include "app/ActivityIndicator.h"
 #include "app/ConnectionController.h"
@@ -162,6 +163,39 @@ private Q_SLOTS:
         QVERIFY(!refused.contains(u"Signed in"_s));
         // Nothing was saved by testing: the stored key still works.
         QCOMPARE(app::loadProfile(u"team"_s, &profiles).secret, lab.apiKey());
+    }
+
+    // A server without the Benchtop session route (a Benchling tenant answers 404 there): the
+    // check proves the key with GET /users instead and says it cannot name the user.
+    void testConnectionWithoutSessionRoute()
+    {
+        test::TestLabServer lab;
+        QVERIFY(lab.start());
+        test::FaultProxy proxy(lab.baseUrl());
+        QVERIFY(proxy.listen());
+        test::FaultProxy::Rule notFound;
+        notFound.fault = test::FaultProxy::Fault::Canned;
+        notFound.pathPart = u"/api/v2/benchtop/session"_s;
+        notFound.times = 1000;
+        notFound.status = 404;
+        notFound.body = R"({"error":{"type":"invalid_request_error","message":"Not found"}})";
+        proxy.addRule(notFound);
+        app::ConnectionProfiles profiles(settingsFile(), secretsDir());
+        app::ConnectionDialog dialog(&profiles, nullptr);
+        dialog.show();
+        fillServerProfile(dialog, u"tenant-like"_s, proxy.url(), lab.apiKey());
+        bool ok = false;
+        QCOMPARE(runTest(dialog, &ok),
+                 u"Connected; this server does not say which user the key belongs to."_s);
+        QVERIFY(ok);
+        QCOMPARE(proxy.count("GET", u"/api/v2/benchtop/session"_s), 1);
+        QCOMPARE(proxy.count("GET", u"/api/v2/users"_s), 1);
+        // The fallback still checks the key: a wrong one fails with the server's refusal.
+        setText(child<QLineEdit>(&dialog, u"secret"_s), u"wrong-key"_s);
+        const QString refused = runTest(dialog, &ok);
+        QVERIFY(!ok);
+        QVERIFY2(refused.contains(u"API key"_s) || refused.contains(u"401"_s), qPrintable(refused));
+        QCOMPARE(proxy.count("GET", u"/api/v2/users"_s), 2);
     }
 
     void oauthProfileAndTenantNames()

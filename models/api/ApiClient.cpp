@@ -126,7 +126,19 @@ ApiReply *ApiClient::getById(const BulkCollection &collection, const QString &id
 
 TaskReply *ApiClient::waitForTask(const QString &taskId, QObject *owner)
 {
-    return new TaskReply(this, taskId, owner ? owner : this);
+    auto *reply = new TaskReply(this, taskId, owner ? owner : this);
+    announceLongWork(reply, tr("Waiting for a background task"));
+    return reply;
+}
+
+void ApiClient::announceLongWork(QObject *work, const QString &label)
+{
+    Q_EMIT longWorkStarted(work, label);
+}
+
+void ApiClient::endLongWork(QObject *work)
+{
+    Q_EMIT longWorkEnded(work);
 }
 
 void ApiClient::setOfflineCache(OfflineCache *cache)

@@ -87,9 +87,18 @@ public:
     // While offline: probe the server now instead of after the backoff.
     void probeNow();
 
+    // Long work (a list paged through page after page, a background task) announces itself
+    // here, so that whoever shows the session (the main window's ActivityIndicator) can show
+    // its progress and offer Cancel; the client itself shows nothing. `work` is a ListPager or
+    // a TaskReply (waitForTask announces its replies itself); its destruction also ends it.
+    void announceLongWork(QObject *work, const QString &label);
+    void endLongWork(QObject *work);
+
 Q_SIGNALS:
     void connectivityChanged(bool online);
     void probeStarted();
+    void longWorkStarted(QObject *work, const QString &label);
+    void longWorkEnded(QObject *work);
 
 private:
     friend class ApiReply;

@@ -6,9 +6,11 @@
 #include "OfflineMode.h"
 #include "RateLimiter.h"
 
+#include <QFutureWatcher>
 #include <QJsonObject>
 #include <QNetworkReply>
 #include <QTimer>
+#include <QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -127,7 +129,12 @@ void ApiReply::onAttemptFinished()
     bool notProcessed = false;
     QJsonDocument json;
     QByteArray rawBody;
-    ApiError error = readAnswer(reply, &json, &notProcessed, &rawBody);
+    bool parseLater = false;
+    ApiError error = readAnswer(reply, &json, &notProcessed, &rawBody, &parseLater);
+    if (parseLater) {
+        parseOffThread(std::move(rawBody), error.httpStatus);
+        return;
+    }
     error.attempts = m_attempts;
     OfflineMode *offline = m_client ? m_client->m_offline : nullptr;
     if (offline && error.httpStatus > 0)
@@ -189,8 +196,51 @@ void ApiReply::onAttemptFinished()
     finishWith(error);
 }
 
+namespace {
+
+struct Parsed
+{
+    QJsonDocument document;
+    QJsonParseError error;
+};
+
+} // namespace
+
+// The worker parses its own copy of the body; if this reply dies (or is aborted) meanwhile, the
+// watcher dies with it (or finds the reply finished) and the result is dropped.
+void ApiReply::parseOffThread(QByteArray body, int status)
+{
+    auto *watcher = new QFutureWatcher<Parsed>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, body, status] {
+        watcher->deleteLater();
+        if (m_finished)
+            return;
+        const Parsed parsed = watcher->result();
+        OfflineMode *offline = m_client ? m_client->m_offline : nullptr;
+        if (parsed.error.error != QJsonParseError::NoError) {
+            if (offline)
+                offline->answered(this, status, {});
+            ApiError error;
+            error.kind = ApiError::Kind::Parse;
+            error.httpStatus = status;
+            error.message = parsed.error.errorString();
+            error.attempts = m_attempts;
+            finishWith(error);
+            return;
+        }
+        if (offline)
+            offline->answered(this, status, body);
+        finishWith(parsed.document);
+    });
+    watcher->setFuture(QtConcurrent::run([body] {
+        Parsed parsed;
+        parsed.document = QJsonDocument::fromJson(body, &parsed.error);
+        return parsed;
+    }));
+}
+
 ApiError ApiReply::readAnswer(QNetworkReply *reply, QJsonDocument *json, bool *notProcessed,
-                              QByteArray *rawBody)
+                              QByteArray *rawBody, bool *parseLater)
 {
     ApiError error;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -229,10 +279,15 @@ ApiError ApiReply::readAnswer(QNetworkReply *reply, QJsonDocument *json, bool *n
     }
     const QString contentType = reply->header(QNetworkRequest::ContentTypeHeader).toString();
     const bool isJson = contentType.startsWith(u"application/json"_s);
+    error.httpStatus = status;
+    if (status >= 200 && status < 300 && isJson && body.size() > kOffThreadParseBytes) {
+        *rawBody = body;
+        *parseLater = true;
+        return error;
+    }
     QJsonParseError parseError;
     const QJsonDocument document =
         isJson ? QJsonDocument::fromJson(body, &parseError) : QJsonDocument();
-    error.httpStatus = status;
     if (status >= 200 && status < 300) {
         if (!isJson || parseError.error != QJsonParseError::NoError) {
             error.kind = ApiError::Kind::Parse;

@@ -1,7 +1,9 @@
 // One API request and its result. The reply owns whatever is in flight (the network reply, a
 // retry timer, a place in the rate limiter's line); deleting it aborts the request without a
 // result. It emits finished() exactly once, never from inside the call that created it, after
-// which json() or error() hold the value or the typed error.
+// which json() or error() hold the value or the typed error. A large answer (over
+// kOffThreadParseBytes, e.g. a genome's JSON) is parsed on a worker thread, so the GUI thread
+// never stalls on it; the result still arrives on the reply's thread.
 #pragma once
 
 #include "ApiError.h"
@@ -34,6 +36,9 @@ class ApiReply : public QObject
 {
     Q_OBJECT
 public:
+    // Answers bigger than this are parsed with QtConcurrent instead of on the reply's thread.
+    static constexpr qsizetype kOffThreadParseBytes = 1024 * 1024;
+
     ~ApiReply() override;
 
     bool isFinished() const { return m_finished; }
@@ -72,7 +77,8 @@ private:
     void transmit(bool authorized = false);
     void onAttemptFinished();
     ApiError readAnswer(QNetworkReply *reply, QJsonDocument *json, bool *notProcessed,
-                        QByteArray *rawBody);
+                        QByteArray *rawBody, bool *parseLater);
+    void parseOffThread(QByteArray body, int status);
 
     QPointer<ApiClient> m_client;
     ApiRequest m_request;

@@ -17,7 +17,7 @@ ListPager::ListPager(ApiClient *client, QString path, QString listKey, QUrlQuery
 
 void ListPager::fetchNext()
 {
-    if (m_reply || m_exhausted)
+    if (m_reply || !hasMore())
         return;
     QUrlQuery query = m_query;
     if (!m_nextToken.isEmpty())
@@ -30,6 +30,10 @@ void ListPager::cancel()
 {
     delete m_reply;
     m_reply = nullptr;
+    if (m_cancelled)
+        return;
+    m_cancelled = true;
+    Q_EMIT cancelled();
 }
 
 void ListPager::onFinished()
@@ -52,6 +56,7 @@ void ListPager::onFinished()
         return;
     }
     ++m_pages;
+    m_rows += int(page.value(m_listKey).toArray().size());
     m_nextToken = page.value(u"nextToken"_s).toString();
     // Benchling ends a listing with an empty (or absent) nextToken.
     m_exhausted = m_nextToken.isEmpty();
