@@ -113,8 +113,10 @@ void CircularMapPainter::layout(const QRectF &rect, QPaintDevice *device)
     for (int i : seen) {
         const MapFeature &f = m_data->features[i];
         const double mid = double(f.start) + double(f.length) / 2;
-        requests.append({f.name, angleForBase(mid), fm.horizontalAdvance(f.name) + 4, f.importance,
-                         f.length, i});
+        // Names from long /note qualifiers are cut short: a label never outgrows the map.
+        const QString text = fm.elidedText(f.name, Qt::ElideRight, qMin(160.0, rect.width() / 3));
+        requests.append(
+            {text, angleForBase(mid), fm.horizontalAdvance(text) + 4, f.importance, f.length, i});
     }
     int cutCount = 0;
     for (const auto &[s, e] : m_visible) {
@@ -134,7 +136,7 @@ void CircularMapPainter::layout(const QRectF &rect, QPaintDevice *device)
             m_cutAngles.append({a, cut.siteCount == 1});
             if (nameCuts)
                 requests.append({cut.enzyme, a, fm.horizontalAdvance(cut.enzyme) + 4,
-                                 cut.siteCount == 1 ? 7 : 3, 0, -1 - int(c)});
+                                 cut.siteCount == 1 ? 3 : 1, 0, -1 - int(c)});
         }
     }
     m_candidates = int(requests.size());

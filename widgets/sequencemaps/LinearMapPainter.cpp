@@ -58,7 +58,8 @@ void LinearMapPainter::layout(const QRectF &rect, QPaintDevice *device)
     m_small.setPointSizeF(qMax(6.0, m_font.pointSizeF() * 0.85));
     const QFontMetricsF fm(m_small, device);
     m_cutRowHeight = fm.height();
-    const double top = rect.top() + QFontMetricsF(m_font, device).height() + 6;
+    // The title line also holds the view's zoom buttons.
+    const double top = rect.top() + qMax(28.0, QFontMetricsF(m_font, device).height() + 6);
     m_track = QRectF(rect.left() + 12, top, qMax(10.0, rect.width() - 24), 0);
     m_backboneY = top + kCutRows * m_cutRowHeight + 10;
     m_lanesTop = m_backboneY + fm.height() + 10;
@@ -168,7 +169,7 @@ void LinearMapPainter::paint(QPainter &p) const
     if (!note.isEmpty()) {
         p.setFont(m_small);
         p.setPen(Qt::darkGray);
-        p.drawText(m_rect.adjusted(12, 2, -12, -2), Qt::AlignRight | Qt::AlignTop, note);
+        p.drawText(m_rect.adjusted(12, 2, -12, -2), Qt::AlignRight | Qt::AlignBottom, note);
     }
     p.restore();
 }
