@@ -8,6 +8,7 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -50,8 +51,9 @@ double CircularMapPainter::laneRadius(int lane) const
     return m_radius - 12 - (lane + 0.5) * m_laneWidth;
 }
 
-QList<std::pair<qint64, qint64>> CircularMapPainter::visibleRanges() const
+QList<std::pair<qint64, qint64>> CircularMapPainter::visibleRanges()
 {
+    m_wholeRing = true;
     const qint64 len = m_data->length;
     // The centre in view (or the ring small enough): everything. Otherwise the angles of the
     // rectangle's corners bound what is seen (a convex shape not holding the centre).
@@ -69,6 +71,9 @@ QList<std::pair<qint64, qint64>> CircularMapPainter::visibleRanges() const
         lo = qMin(lo, delta);
         hi = qMax(hi, delta);
     }
+    m_wholeRing = false;
+    m_angleLo = ref + lo;
+    m_angleHi = ref + hi;
     const double rot = m_state.rotation * kTau / 360.0;
     auto toBase = [&](double a) {
         const double t = std::fmod(std::fmod(a - rot, kTau) + kTau, kTau);
@@ -76,6 +81,20 @@ QList<std::pair<qint64, qint64>> CircularMapPainter::visibleRanges() const
     };
     const qint64 s = toBase(ref + lo), e = toBase(ref + hi) + 1;
     return unwrapRange(s, qMin(e, len), len);
+}
+
+std::pair<double, double> CircularMapPainter::clipArc(double a0, double sweep) const
+{
+    if (m_wholeRing)
+        return {a0, sweep};
+    const double window = m_angleHi - m_angleLo;
+    double d = std::fmod(std::fmod(a0 - m_angleLo, kTau) + kTau, kTau);
+    for (double start : {d, d - kTau}) {
+        const double s = qMax(start, 0.0), e = qMin(start + sweep, window);
+        if (e > s)
+            return {m_angleLo + s, e - s};
+    }
+    return {a0, 0};
 }
 
 void CircularMapPainter::layout(const QRectF &rect, QPaintDevice *device)
@@ -110,7 +129,20 @@ void CircularMapPainter::layout(const QRectF &rect, QPaintDevice *device)
     seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
     if (!m_buckets)
         m_visibleFeatures = seen;
-    for (int i : seen) {
+    // Only the most important few can ever be placed (two columns of lines): measure those
+    // alone, so 9k candidates cost a selection, not 9k text measurements.
+    const qsizetype room = qsizetype(4 * rect.height() / fm.height()) + 8;
+    QList<int> best = seen;
+    if (best.size() > room) {
+        std::nth_element(best.begin(), best.begin() + room, best.end(), [this](int a, int b) {
+            const MapFeature &fa = m_data->features[a], &fb = m_data->features[b];
+            return fa.importance != fb.importance ? fa.importance > fb.importance
+                                                  : fa.length > fb.length;
+        });
+        best.resize(room);
+    }
+    const int unmeasured = int(seen.size() - best.size());
+    for (int i : best) {
         const MapFeature &f = m_data->features[i];
         const double mid = double(f.start) + double(f.length) / 2;
         // Names from long /note qualifiers are cut short: a label never outgrows the map.
@@ -139,7 +171,7 @@ void CircularMapPainter::layout(const QRectF &rect, QPaintDevice *device)
                                  cut.siteCount == 1 ? 3 : 1, 0, -1 - int(c)});
         }
     }
-    m_candidates = int(requests.size());
+    m_candidates = int(requests.size()) + unmeasured;
     const QList<LabelPlacement> placed = placeCircularLabels(
         requests, m_centre, m_radius + 26, fm.height(), rect.adjusted(4, 18, -4, -18));
     for (const LabelPlacement &p : placed) {
@@ -167,8 +199,9 @@ void CircularMapPainter::paint(QPainter &p) const
         const qint64 span = m_selection.end > m_selection.start
                                 ? m_selection.end - m_selection.start
                                 : len - m_selection.start + m_selection.end;
-        const double a0 = angleForBase(double(m_selection.start));
-        const double sweep = double(span) / double(len) * 360.0;
+        const auto [a0, sweepRad] =
+            clipArc(angleForBase(double(m_selection.start)), double(span) / double(len) * kTau);
+        const double sweep = sweepRad * 360.0 / kTau;
         const double outer = m_radius + 8, inner = qMax(4.0, laneRadius(m_data->laneCount) - 4);
         QPainterPath path;
         path.arcMoveTo(QRectF(m_centre - QPointF(outer, outer), QSizeF(2 * outer, 2 * outer)),
@@ -182,7 +215,16 @@ void CircularMapPainter::paint(QPainter &p) const
     }
     p.setPen(QPen(Qt::black, 2));
     p.setBrush(Qt::NoBrush);
-    p.drawEllipse(m_centre, m_radius, m_radius);
+    if (m_wholeRing) {
+        p.drawEllipse(m_centre, m_radius, m_radius);
+    } else {
+        const QRectF ring(m_centre - QPointF(m_radius, m_radius),
+                          QSizeF(2 * m_radius, 2 * m_radius));
+        QPainterPath arc;
+        arc.arcMoveTo(ring, degreesQt(m_angleLo));
+        arc.arcTo(ring, degreesQt(m_angleLo), -(m_angleHi - m_angleLo) * 360 / kTau);
+        p.drawPath(arc);
+    }
     paintTicks(p);
     paintFeatures(p);
 
@@ -263,6 +305,9 @@ void CircularMapPainter::paintFeatures(QPainter &p) const
         // Coverage runs per lane, whatever the feature count.
         const qint64 bucket = m_data->bucketSize();
         const qint64 buckets = (m_data->length + bucket - 1) / bucket;
+        // Never finer than a pixel of circumference, and square pixels are enough here.
+        const qint64 stride = qMax<qint64>(1, qint64(double(buckets) / (kTau * m_radius)));
+        p.setRenderHint(QPainter::Antialiasing, false);
         for (int lane = 0; lane < m_data->laneCount; ++lane) {
             const int *cov = m_data->coverage.constData() + qsizetype(lane) * MapData::kBuckets;
             p.setPen(QPen(QColor(), m_laneWidth * 0.7, Qt::SolidLine, Qt::FlatCap));
@@ -280,8 +325,10 @@ void CircularMapPainter::paintFeatures(QPainter &p) const
                           int(-(a1 - a0) * 360 / kTau * 16 - 1));
                 runStart = -1;
             };
-            for (qint64 b = 0; b <= buckets; ++b) {
-                const int f = b < buckets ? cov[b] : -1;
+            for (qint64 b = 0; b <= buckets; b += stride) {
+                int f = -1;
+                for (qint64 k = b; k < qMin(b + stride, buckets) && f < 0; ++k)
+                    f = cov[k];
                 const QColor c = f >= 0 ? m_data->features[f].color : QColor();
                 if (f < 0 || c != runColor)
                     flush(b);
@@ -290,16 +337,25 @@ void CircularMapPainter::paintFeatures(QPainter &p) const
                     runColor = c;
                 }
             }
+            flush(buckets);
         }
+        p.setRenderHint(QPainter::Antialiasing);
         return;
     }
     for (int i : m_visibleFeatures) {
         const MapFeature &f = m_data->features[i];
         const double r = laneRadius(f.lane), w = m_laneWidth * 0.7;
-        const double a0 = angleForBase(double(f.start));
-        const double sweepRad = double(f.length) / double(m_data->length) * kTau;
-        const double headRad = qMin(sweepRad * 0.5, w * 0.9 / r);
-        const bool fwd = f.strand != bio::Strand::Reverse, headed = f.strand != bio::Strand::None;
+        const double fullStart = angleForBase(double(f.start));
+        const double fullSweep = double(f.length) / double(m_data->length) * kTau;
+        const auto [a0, sweepRad] = clipArc(fullStart, fullSweep);
+        if (sweepRad <= 0)
+            continue;
+        const double headRad = qMin(fullSweep * 0.5, w * 0.9 / r);
+        const bool fwd = f.strand != bio::Strand::Reverse;
+        // An arrowhead only where the feature's own end is in view.
+        const bool headed = f.strand != bio::Strand::None &&
+                            (fwd ? std::abs(a0 + sweepRad - fullStart - fullSweep) < 1e-9
+                                 : std::abs(a0 - fullStart) < 1e-9);
         const double bodyStart = headed && !fwd ? a0 + headRad : a0;
         const double bodyEnd = headed && fwd ? a0 + sweepRad - headRad : a0 + sweepRad;
         const double ro = r + w / 2, ri = r - w / 2;

@@ -36,12 +36,17 @@ private:
     };
     void paintFeatures(QPainter &painter) const;
     void paintTicks(QPainter &painter) const;
-    QList<std::pair<qint64, qint64>> visibleRanges() const;
+    QList<std::pair<qint64, qint64>> visibleRanges();
+    // The part of the arc [a0, a0 + sweep] in view (all of it when the whole ring is), or an
+    // empty sweep: a zoomed ring is megapixels round, and stroking all of it costs seconds.
+    std::pair<double, double> clipArc(double a0, double sweep) const;
 
     QRectF m_rect;
     QPointF m_centre;
     double m_radius = 100, m_laneWidth = 10;
     bool m_buckets = false;
+    bool m_wholeRing = true;
+    double m_angleLo = 0, m_angleHi = 0;
     QList<int> m_visibleFeatures;
     QList<std::pair<qint64, qint64>> m_visible;
     QList<std::pair<double, bool>> m_cutAngles; // angle, unique
