@@ -9,7 +9,8 @@
 //   name          row name in the test output (unique)
 //   method        GET (default), POST, PATCH, ...
 //   path          full path with query, e.g. "/api/v2/locations/{locationId}?x=1"
-//   body          JSON value sent as the request body (strings get variables substituted)
+//   body          JSON value sent as the request body (strings and object keys get variables
+//                 substituted)
 //   rawBody       a string sent as is (e.g. broken JSON), instead of body
 //   contentType   the request's Content-Type (default application/json), e.g.
 //                 "application/x-www-form-urlencoded" for POST /token with a rawBody form
@@ -271,7 +272,7 @@ class TestServerConformance : public QObject
             QJsonObject object;
             const QJsonObject source = value.toObject();
             for (auto it = source.begin(); it != source.end(); ++it)
-                object.insert(it.key(), substitute(it.value(), error));
+                object.insert(substitute(it.key(), error), substitute(it.value(), error));
             return object;
         }
         return value;
