@@ -331,9 +331,15 @@ http::HttpResponse setArchived(ServerContext &server, const ResourceType &type,
     QHash<QString, QString> archivedWith; // cascaded id -> the requested id it goes with
     if (type.archiveCascade) {
         if (archive) {
+            // What is archived already keeps its own reason (and stays archived on unarchive).
             const auto cascade = type.archiveCascade(ids);
-            for (auto it = cascade.begin(); it != cascade.end(); ++it)
-                changed[it.key()].append(it.value());
+            for (auto it = cascade.begin(); it != cascade.end(); ++it) {
+                for (const QString &below : it.value()) {
+                    const auto row = server.resources.find(below);
+                    if (row && !row->isArchived())
+                        changed[it.key()].append(below);
+                }
+            }
         }
         for (const QString &id : ids) {
             const auto cascade = type.archiveCascade({id});
