@@ -615,7 +615,8 @@ QJsonObject schemaDetailedJson(const SchemaInfo &schema)
             {u"name"_s, schema.name},
             {u"type"_s, u"entry"_s},
             {u"prefix"_s, schema.definition.value(u"prefix"_s).toString()},
-            {u"registryId"_s, schema.definition.value(u"registryId"_s)},
+            // The spec has registryId as a string; the lab has one registry (InventoryRoutes).
+            {u"registryId"_s, schema.definition.value(u"registryId"_s).toString(u"src_benchtop"_s)},
             {u"fieldDefinitions"_s, schema.definition.value(u"fieldDefinitions"_s).toArray()},
             {u"archiveRecord"_s, QJsonValue::Null},
             {u"modifiedAt"_s, schema.modifiedAt}};

@@ -142,9 +142,11 @@ QJsonObject userJson(const QSqlQuery &row, int first)
 http::HttpResponse listUsers(ServerContext &server, const RequestContext &context)
 {
     QString error;
-    const auto page = parsePageRequest(
-        context.request.query, {{u"modifiedAt"_s, u"u.modified_at"_s}, {u"name"_s, u"u.name"_s}},
-        u"modifiedAt:desc"_s, &error);
+    const auto page = parsePageRequest(context.request.query,
+                                       {{u"modifiedAt"_s, u"u.modified_at"_s},
+                                        {u"createdAt"_s, u"u.created_at"_s},
+                                        {u"name"_s, u"u.name"_s}},
+                                       u"modifiedAt:desc"_s, &error);
     if (!page)
         return badRequest(error);
     SqlConditions where;
@@ -187,9 +189,11 @@ QJsonObject teamJson(const QSqlQuery &row, int first)
 http::HttpResponse listTeams(ServerContext &server, const RequestContext &context)
 {
     QString error;
-    const auto page = parsePageRequest(
-        context.request.query, {{u"modifiedAt"_s, u"t.modified_at"_s}, {u"name"_s, u"t.name"_s}},
-        u"modifiedAt:desc"_s, &error);
+    const auto page = parsePageRequest(context.request.query,
+                                       {{u"modifiedAt"_s, u"t.modified_at"_s},
+                                        {u"createdAt"_s, u"t.created_at"_s},
+                                        {u"name"_s, u"t.name"_s}},
+                                       u"modifiedAt:desc"_s, &error);
     if (!page)
         return badRequest(error);
     SqlConditions where;

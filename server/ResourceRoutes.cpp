@@ -325,10 +325,39 @@ http::HttpResponse setArchived(ServerContext &server, const ResourceType &type,
                         missing.first());
     }
     QHash<QString, QStringList> changed{{type.idsKey, ids}};
-    if (archive && type.archiveCascade) {
-        const auto cascade = type.archiveCascade(ids);
-        for (auto it = cascade.begin(); it != cascade.end(); ++it)
-            changed[it.key()].append(it.value());
+    // What a cascade archives remembers what it was archived with ("archivedWith" in data), so
+    // that unarchiving that one restores exactly "the contents that were archived along with
+    // them" (the spec's words), and not what had been archived on its own before.
+    QHash<QString, QString> archivedWith; // cascaded id -> the requested id it goes with
+    if (type.archiveCascade) {
+        if (archive) {
+            // What is archived already keeps its own reason (and stays archived on unarchive).
+            const auto cascade = type.archiveCascade(ids);
+            for (auto it = cascade.begin(); it != cascade.end(); ++it) {
+                for (const QString &below : it.value()) {
+                    const auto row = server.resources.find(below);
+                    if (row && !row->isArchived())
+                        changed[it.key()].append(below);
+                }
+            }
+        }
+        for (const QString &id : ids) {
+            const auto cascade = type.archiveCascade({id});
+            for (auto it = cascade.begin(); it != cascade.end(); ++it) {
+                for (const QString &below : it.value()) {
+                    const auto row = server.resources.find(below);
+                    if (!row)
+                        continue;
+                    if (archive && !row->isArchived()) {
+                        archivedWith.insert(below, id);
+                    } else if (!archive && row->data.value(u"archivedWith"_s).toString() == id) {
+                        archivedWith.insert(below, id);
+                        if (!changed[it.key()].contains(below))
+                            changed[it.key()].append(below);
+                    }
+                }
+            }
+        }
     }
     QJsonObject change;
     for (auto it = changed.begin(); it != changed.end(); ++it) {
@@ -337,6 +366,10 @@ http::HttpResponse setArchived(ServerContext &server, const ResourceType &type,
             if (!row)
                 continue;
             row->archiveReason = archive ? reason : QString();
+            if (archive && archivedWith.contains(id))
+                row->data.insert(u"archivedWith"_s, archivedWith.value(id));
+            else if (!archive)
+                row->data.remove(u"archivedWith"_s);
             if (removeBarcodes)
                 row->barcode = QString();
             if (auto failure = server.resources.update(*row))

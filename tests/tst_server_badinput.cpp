@@ -96,9 +96,14 @@ class TestServerBadInput : public QObject
     QByteArray checksum()
     {
         QCryptographicHash hash(QCryptographicHash::Sha256);
-        for (const QString &table : {u"resources"_s, u"schemas"_s, u"tasks"_s, u"users"_s,
-                                     u"api_keys"_s, u"access_tokens"_s, u"container_contents"_s,
-                                     u"container_checkouts"_s, u"sequence_index"_s}) {
+        for (const QString &table :
+             {u"resources"_s, u"schemas"_s, u"tasks"_s, u"users"_s, u"api_keys"_s,
+              u"access_tokens"_s, u"container_contents"_s, u"container_checkouts"_s,
+              u"sequence_index"_s,
+              // notebook, people and blobs
+              u"organizations"_s, u"organization_memberships"_s, u"teams"_s, u"team_memberships"_s,
+              u"entry_display_ids"_s, u"entry_authors"_s, u"entry_links"_s, u"blobs"_s,
+              u"blob_parts"_s}) {
             QSqlQuery query = m_server.database().exec(u"SELECT * FROM "_s + table);
             hash.addData(table.toUtf8());
             QByteArrayList rows;
@@ -196,6 +201,37 @@ private Q_SLOTS:
                                            {u"reason"_s, u"Retired"_s}})
                 .status,
             200);
+
+        // The notebook from the demo data, and blobs: {blob} is complete, {openBlob} an upload
+        // in progress with part 1 ({openETag}) received.
+        m_values[u"project"_s] = scalar(u"SELECT id FROM resources WHERE kind = 'project'"_s);
+        m_values[u"folder"_s] =
+            scalar(u"SELECT id FROM resources WHERE kind = 'folder' ORDER BY id"_s);
+        m_values[u"entry"_s] =
+            scalar(u"SELECT id FROM resources WHERE kind = 'entry' ORDER BY id"_s);
+        m_values[u"template"_s] =
+            scalar(u"SELECT id FROM resources WHERE kind = 'entry_template' ORDER BY id"_s);
+        m_values[u"team"_s] = scalar(u"SELECT id FROM teams ORDER BY id"_s);
+        const auto blob =
+            api.post(u"/blobs"_s, {{u"name"_s, u"hello.txt"_s},
+                                   {u"type"_s, u"RAW_FILE"_s},
+                                   {u"data64"_s, u"SGVsbG8sIEJlbmNodG9wIQ=="_s},
+                                   {u"md5"_s, u"63177e44441f78bb230f044e6b04e5f3"_s}});
+        QCOMPARE(blob.status, 200);
+        m_values[u"blob"_s] = blob.json[u"id"_s].toString();
+        const auto open = api.post(u"/blobs:start-multipart-upload"_s,
+                                   {{u"name"_s, u"parts.txt"_s}, {u"type"_s, u"RAW_FILE"_s}});
+        QCOMPARE(open.status, 200);
+        m_values[u"openBlob"_s] = open.json[u"id"_s].toString();
+        const auto part = api.post(u"/blobs/"_s + m_values[u"openBlob"_s] + u"/parts"_s,
+                                   {{u"partNumber"_s, 1},
+                                    {u"data64"_s, u"cGFydCBvbmU="_s},
+                                    {u"md5"_s, u"3303e12af474ca11d85ed2966a932992"_s}});
+        QCOMPARE(part.status, 200);
+        m_values[u"openETag"_s] = part.json[u"eTag"_s].toString().remove(u'"');
+        for (const QString &key : {u"project"_s, u"folder"_s, u"entry"_s, u"template"_s, u"team"_s,
+                                   u"blob"_s, u"openBlob"_s, u"openETag"_s})
+            QVERIFY2(!m_values[key].isEmpty(), qPrintable(u"no demo value for {"_s + key + u'}'));
 
         // An OAuth token (client_id = the key's id, client_secret = the key), expired by hand.
         const QString keyId = scalar(u"SELECT id FROM api_keys ORDER BY id"_s);
@@ -504,6 +540,241 @@ private Q_SLOTS:
             "Bearer tok_NotATokenOfThisServer");
         add("write with an expired bearer token", "POST", C, "{\"name\":\"a\"," + T + "}", 401,
             u"has expired"_s, "Bearer {expiredToken}");
+
+        // Notebook: entries (EntryCreate and EntryUpdate have additionalProperties: false).
+        const QByteArray E = "/api/v2/entries";
+        const QByteArray F = "\"folderId\":\"{folder}\"";
+        add("entry: malformed JSON", "POST", E, "{\"name\":\"a\"," + F, 400, u"not valid JSON"_s);
+        add("entry: unknown field (EntryCreate)", "POST", E,
+            "{\"name\":\"a\"," + F + ",\"days\":[]}", 400,
+            u"Field 'days' is not a field of this request"_s);
+        add("entry: name is a number", "POST", E, "{\"name\":5," + F + "}", 400,
+            u"Field 'name' must be a string, not a number"_s);
+        add("entry: no folderId", "POST", E, "{\"name\":\"a\"}", 400,
+            u"Field 'folderId' is required"_s);
+        add("entry: unknown folder", "POST", E, "{\"name\":\"a\",\"folderId\":\"lib_nope\"}", 400,
+            u"No folder has the id lib_nope"_s);
+        add("entry: unknown template", "POST", E,
+            "{\"name\":\"a\"," + F + ",\"entryTemplateId\":\"tmpl_nope\"}", 400,
+            u"No entry template has the id tmpl_nope"_s);
+        add("entry: initialTables without a template", "POST", E,
+            "{\"name\":\"a\"," + F + ",\"initialTables\":[{\"csvData\":\"x\"}]}", 400,
+            u"needs an entryTemplateId"_s);
+        add("entry: authorIds holds numbers", "POST", E,
+            "{\"name\":\"a\"," + F + ",\"authorIds\":[1]}", 400,
+            u"Field 'authorIds' must be a list of strings"_s);
+        add("entry: patch an unknown entry", "PATCH", E + "/etr_nope", "{\"name\":\"a\"}", 404,
+            u"etr_nope"_s);
+        add("entry: patch with an unknown field (EntryUpdate)", "PATCH", E + "/{entry}",
+            "{\"displayId\":\"EXP1\"}", 400, u"Field 'displayId' is not a field of this request"_s);
+        add("entry: patch to an unknown author", "PATCH", E + "/{entry}",
+            "{\"authorIds\":[\"ent_nope\"]}", 400,
+            u"No users exist with these authorIds: ent_nope"_s);
+        add("entry: patch to an unknown folder", "PATCH", E + "/{entry}",
+            "{\"folderId\":\"lib_nope\"}", 400, u"lib_nope"_s);
+        add("entry: patch to an unknown schema", "PATCH", E + "/{entry}",
+            "{\"schemaId\":\"ts_nope\"}", 400, u"ts_nope"_s);
+        add("entry: archive for an unknown reason", "POST", E + ":archive",
+            "{\"entryIds\":[\"{entry}\"],\"reason\":\"Bored\"}", 400, u"\"Bored\""_s);
+        add("entry: archive an unknown entry", "POST", E + ":archive",
+            "{\"entryIds\":[\"{entry}\",\"etr_nope\"],\"reason\":\"Retired\"}", 400, u"etr_nope"_s);
+        add("entry: bulk get with nothing named", "GET", E + ":bulk-get", {}, 400,
+            u"Name the entries to get with entryIds or displayIds"_s);
+        add("entry: bulk get an unknown display id", "GET", E + ":bulk-get?displayIds=EXP00nope",
+            {}, 400, u"EXP00nope"_s);
+        add("entry: unknown review status", "GET", E + "?reviewStatus=DONE", {}, 400,
+            u"reviewStatus must be one of"_s);
+        add("entry: external file of an unknown entry", "GET",
+            E + "/etr_nope/external-files/{blob}", {}, 404, u"etr_nope"_s);
+        add("entry: external file the entry does not hold", "GET",
+            E + "/{entry}/external-files/{blob}", {}, 404, u"has no external file"_s);
+
+        // The days extension (PUT /entries/{id}/days, docs/api-extensions.md).
+        const QByteArray Days = E + "/{entry}/days";
+        const auto day = [](const QByteArray &notes) -> QByteArray {
+            return "{\"days\":[{\"date\":\"2026-03-02\",\"notes\":[" + notes + "]}]}";
+        };
+        add("days: stale modifiedAt", "PUT", Days,
+            "{\"modifiedAt\":\"2000-01-01T00:00:00.000Z\",\"days\":[]}", 409,
+            u"Nothing was saved"_s);
+        add("days: unknown entry", "PUT", E + "/etr_nope/days", "{\"days\":[]}", 404,
+            u"etr_nope"_s);
+        add("days: malformed JSON", "PUT", Days, "{\"days\":[", 400, u"not valid JSON"_s);
+        add("days: unknown field", "PUT", Days, "{\"days\":[],\"title\":\"x\"}", 400,
+            u"Field 'title' is not a field of this request"_s);
+        add("days: days is an object", "PUT", Days, "{\"days\":{}}", 400,
+            u"Field 'days' must be an array"_s);
+        add("days: no days", "PUT", Days, "{\"modifiedAt\":\"x\"}", 400,
+            u"Field 'days' is required"_s);
+        add("days: date that is not a date", "PUT", Days,
+            "{\"days\":[{\"date\":\"soon\",\"notes\":[]}]}", 400, u"not \"soon\""_s);
+        add("days: a note type this server cannot write", "PUT", Days,
+            day("{\"type\":\"results_table\"}"), 400,
+            u"days[0].notes[0]: note type \"results_table\" cannot be written here"_s);
+        add("days: a note without a type", "PUT", Days, day("{\"text\":\"x\"}"), 400,
+            u"days[0].notes[0]: Field 'type' is required"_s);
+        add("days: a field another note type has", "PUT", Days,
+            day("{\"type\":\"text\",\"checked\":true}"), 400,
+            u"Field 'checked' is not a field of this request"_s);
+        add("days: negative indentation", "PUT", Days,
+            day("{\"type\":\"text\",\"indentation\":-1}"), 400,
+            u"Field 'indentation' must be 0 or more"_s);
+        add("days: table rows of different widths", "PUT", Days,
+            day("{\"type\":\"table\",\"table\":{\"columnLabels\":[\"A\",\"B\"],\"rows\":[{"
+                "\"cells\":[{\"text\":\"1\"}]}]}}"),
+            400, u"days[0].notes[0].table.rows[0] has 1 cells; the table has 2 columns"_s);
+        add("days: table without its table", "PUT", Days, day("{\"type\":\"table\"}"), 400,
+            u"Field 'table' is required"_s);
+        add("days: link to an unknown sequence", "PUT", Days,
+            day("{\"type\":\"text\",\"links\":[{\"type\":\"dna_sequence\",\"id\":\"seq_nope\"}]}"),
+            400, u"days[0].notes[0].links[0]: no dna_sequence has the id seq_nope"_s);
+        add("days: hyperlink that is not http", "PUT", Days,
+            day("{\"type\":\"text\",\"links\":[{\"type\":\"link\",\"webURL\":\"ftp://x\"}]}"), 400,
+            u"http:// or https://"_s);
+        add("days: file that is no uploaded blob", "PUT", Days,
+            day("{\"type\":\"external_file\",\"externalFileId\":\"{openBlob}\"}"), 400,
+            u"names no uploaded blob"_s);
+        add("template days: day below 0", "PUT", "/api/v2/entry-templates/{template}/days",
+            "{\"days\":[{\"day\":-1,\"notes\":[]}]}", 400,
+            u"Field 'day' must be a whole number of 0 or more"_s);
+        add("template days: a date instead of a day", "PUT",
+            "/api/v2/entry-templates/{template}/days",
+            "{\"days\":[{\"date\":\"2026-03-02\",\"notes\":[]}]}", 400,
+            u"Field 'date' is not a field of this request"_s);
+
+        // Templates, folders, projects.
+        add("template: unknown field (EntryTemplateUpdate)", "PATCH",
+            "/api/v2/entry-templates/{template}", "{\"days\":[]}", 400,
+            u"Field 'days' is not a field of this request"_s);
+        add("template: unknown collection", "PATCH", "/api/v2/entry-templates/{template}",
+            "{\"templateCollectionId\":\"tmplcol_nope\"}", 400, u"tmplcol_nope"_s);
+        add("template: unknown template", "GET", "/api/v2/entry-templates/tmpl_nope", {}, 404,
+            u"tmpl_nope"_s);
+        add("folder: unknown field (FolderCreate)", "POST", "/api/v2/folders",
+            "{\"name\":\"a\",\"parentFolderId\":\"{folder}\",\"colour\":\"red\"}", 400,
+            u"Field 'colour' is not a field of this request"_s);
+        add("folder: unknown parent", "POST", "/api/v2/folders",
+            "{\"name\":\"a\",\"parentFolderId\":\"lib_nope\"}", 400, u"lib_nope"_s);
+        add("folder: empty name", "POST", "/api/v2/folders",
+            "{\"name\":\" \",\"parentFolderId\":\"{folder}\"}", 400, u"must not be empty"_s);
+        add("folder: archive with folderIds as a string", "POST", "/api/v2/folders:archive",
+            "{\"folderIds\":\"{folder}\",\"reason\":\"Retired\"}", 400,
+            u"Field 'folderIds' must be an array, not a string"_s);
+        add("folder: unknown section", "GET", "/api/v2/folders?section=ATTIC", {}, 400,
+            u"section must be INVENTORY or NOTEBOOK"_s);
+        add("project: archive an unknown project", "POST", "/api/v2/projects:archive",
+            "{\"projectIds\":[\"{project}\",\"src_nope\"],\"reason\":\"Retired\"}", 400,
+            u"src_nope"_s);
+        add("project: not creatable", "POST", "/api/v2/projects", "{\"name\":\"a\"}", 405,
+            u"POST is not allowed"_s);
+        add("entry schema: unknown id", "GET", "/api/v2/entry-schemas/ts_nope", {}, 404,
+            u"ts_nope"_s);
+
+        // People.
+        add("users: unknown id filter", "GET", "/api/v2/users?ids=ent_nope", {}, 400,
+            u"No users exist with these ids: ent_nope"_s);
+        add("users: unknown user", "GET", "/api/v2/users/ent_nope", {}, 404, u"ent_nope"_s);
+        add("users: sort by handle", "GET", "/api/v2/users?sort=handle", {}, 400,
+            u"Invalid sort \"handle\""_s);
+        add("users: too many emails", "GET",
+            "/api/v2/users?email.anyOf=" + QByteArrayList(101, "a@b.c").join(','), {}, 400,
+            u"email.anyOf takes at most 100"_s);
+        add("teams: unknown team", "GET", "/api/v2/teams/team_nope", {}, 404, u"team_nope"_s);
+        add("teams: bad date filter", "GET", "/api/v2/teams?modifiedAt=yesterday", {}, 400,
+            u"Invalid date filter \"yesterday\""_s);
+        add("teams: garbage nextToken", "GET", "/api/v2/teams?nextToken=!!", {}, 400,
+            u"Invalid nextToken"_s);
+
+        // Blobs (BlobCreate, BlobPartCreate, BlobComplete: additionalProperties false).
+        const QByteArray Bl = "/api/v2/blobs";
+        const QByteArray partOne =
+            "\"data64\":\"cGFydCBvbmU=\",\"md5\":\"3303e12af474ca11d85ed2966a932992\"";
+        add("blob: md5 of other bytes", "POST", Bl,
+            "{\"name\":\"a\",\"type\":\"RAW_FILE\",\"data64\":\"SGVsbG8sIEJlbmNodG9wIQ==\","
+            "\"md5\":\"3303e12af474ca11d85ed2966a932992\"}",
+            400, u"does not match the MD5 of the data received"_s);
+        add("blob: md5 of the base64 text", "POST", Bl,
+            "{\"name\":\"a\",\"type\":\"RAW_FILE\",\"data64\":\"cGFydCBvbmU=\",\"md5\":"
+            "\"3649824b0b26626da173e6a23641ae0b\"}",
+            400, u"does not match"_s);
+        add("blob: data64 that is not base64", "POST", Bl,
+            "{\"name\":\"a\",\"type\":\"RAW_FILE\",\"data64\":\"@@@\",\"md5\":\"x\"}", 400,
+            u"Field 'data64' is not valid base64"_s);
+        add("blob: unknown field (BlobCreate)", "POST", Bl,
+            "{\"name\":\"a\",\"type\":\"RAW_FILE\"," + partOne + ",\"size\":8}", 400,
+            u"Field 'size' is not a field of this request"_s);
+        add("blob: unknown type", "POST", Bl,
+            "{\"name\":\"a\",\"type\":\"PICTURE\"," + partOne + "}", 400,
+            u"Field 'type' must be one of RAW_FILE, VISUALIZATION, not \"PICTURE\""_s);
+        add("blob: no md5", "POST", Bl,
+            "{\"name\":\"a\",\"type\":\"RAW_FILE\",\"data64\":\"cGFydCBvbmU=\"}", 400,
+            u"Field 'md5' is required"_s);
+        add("blob: empty name", "POST", Bl, "{\"name\":\"\",\"type\":\"RAW_FILE\"," + partOne + "}",
+            400, u"Field 'name' must not be empty"_s);
+        add("blob: multipart with an unknown field", "POST", Bl + ":start-multipart-upload",
+            "{\"name\":\"a\",\"type\":\"RAW_FILE\",\"parts\":3}", 400,
+            u"Field 'parts' is not a field of this request"_s);
+        add("blob part: md5 mismatch", "POST", Bl + "/{openBlob}/parts",
+            "{\"partNumber\":2,\"data64\":\"cGFydCBvbmU=\",\"md5\":"
+            "\"63177e44441f78bb230f044e6b04e5f3\"}",
+            400, u"does not match"_s);
+        add("blob part: part number 0", "POST", Bl + "/{openBlob}/parts",
+            "{\"partNumber\":0," + partOne + "}", 400,
+            u"Field 'partNumber' must be a whole number from 1 to 10000"_s);
+        add("blob part: part number 10001", "POST", Bl + "/{openBlob}/parts",
+            "{\"partNumber\":10001," + partOne + "}", 400, u"from 1 to 10000"_s);
+        add("blob part: part number is a string", "POST", Bl + "/{openBlob}/parts",
+            "{\"partNumber\":\"1\"," + partOne + "}", 400,
+            u"Field 'partNumber' must be a number, not a string"_s);
+        add("blob part: for a completed blob", "POST", Bl + "/{blob}/parts",
+            "{\"partNumber\":1," + partOne + "}", 400, u"its uploadStatus is COMPLETE"_s);
+        add("blob part: for an unknown blob", "POST", Bl + "/blob_nope/parts",
+            "{\"partNumber\":1," + partOne + "}", 404, u"blob_nope"_s);
+        add("blob complete: wrong eTag", "POST", Bl + "/{openBlob}:complete-upload",
+            "{\"parts\":[{\"partNumber\":1,\"eTag\":\"0000\"}]}", 400,
+            u"eTag 0000 does not match the part received"_s);
+        add("blob complete: a part never uploaded", "POST", Bl + "/{openBlob}:complete-upload",
+            "{\"parts\":[{\"partNumber\":7,\"eTag\":\"{openETag}\"}]}", 400,
+            u"Part 7 of blob {openBlob} was never uploaded"_s);
+        // (Order is checked part by part, after the size rule of the earlier parts, so a
+        // part number below 1 is the order violation a small upload can show.)
+        add("blob complete: part number 0", "POST", Bl + "/{openBlob}:complete-upload",
+            "{\"parts\":[{\"partNumber\":0,\"eTag\":\"{openETag}\"}]}", 400, u"ascending order"_s);
+        add("blob complete: a small part before the last", "POST",
+            Bl + "/{openBlob}:complete-upload",
+            "{\"parts\":[{\"partNumber\":1,\"eTag\":\"{openETag}\"},{\"partNumber\":2,\"eTag\":"
+            "\"{openETag}\"}]}",
+            400, u"Part 1 holds 8 bytes; every part but the last must hold at least 5 MiB"_s);
+        add("blob complete: no parts", "POST", Bl + "/{openBlob}:complete-upload", "{\"parts\":[]}",
+            400, u"Field 'parts' must list the parts"_s);
+        add("blob complete: a part with an unknown field", "POST",
+            Bl + "/{openBlob}:complete-upload",
+            "{\"parts\":[{\"partNumber\":1,\"eTag\":\"{openETag}\",\"size\":8}]}", 400,
+            u"Field 'size' is not a field of this request"_s);
+        add("blob complete: parts is an object", "POST", Bl + "/{openBlob}:complete-upload",
+            "{\"parts\":{}}", 400, u"Field 'parts' must be an array, not an object"_s);
+        add("blob complete: an already complete blob", "POST", Bl + "/{blob}:complete-upload",
+            "{\"parts\":[{\"partNumber\":1,\"eTag\":\"{openETag}\"}]}", 400,
+            u"its uploadStatus is COMPLETE"_s);
+        add("blob abort: an already complete blob", "POST", Bl + "/{blob}:abort-upload", {}, 400,
+            u"its uploadStatus is COMPLETE"_s);
+        add("blob abort: with a body", "POST", Bl + "/{openBlob}:abort-upload", "{\"force\":true}",
+            400, u"Field 'force' is not a field of this request"_s);
+        add("blob: unknown blob", "GET", Bl + "/blob_nope", {}, 404,
+            u"No blob has the id blob_nope"_s);
+        add("blob: download URL of an upload in progress", "GET", Bl + "/{openBlob}/download-url",
+            {}, 400, u"its uploadStatus is IN_PROGRESS"_s);
+        add("blob: download with a forged signature", "GET",
+            Bl + "/{blob}/download?expires=9999999999&signature=00", {}, 403,
+            u"invalid or has expired"_s, "");
+        add("blob: download without a key", "GET", Bl + "/{blob}/download", {}, 401,
+            u"Authentication failed"_s, "");
+        add("blob: bulk get an unknown blob", "GET", Bl + ":bulk-get?blobIds={blob},blob_nope", {},
+            400, u"No blobs exist with these blobIds: blob_nope"_s);
+        add("blob: bulk get with nothing named", "GET", Bl + ":bulk-get", {}, 400,
+            u"Name the blobs to get with blobIds"_s);
+        add("session: without credentials", "GET", "/api/v2/benchtop/session", {}, 401,
+            u"Authentication failed"_s, "");
     }
 
     void badRequests()
@@ -568,6 +839,30 @@ private Q_SLOTS:
                 .status,
             200);
         QVERIFY(checksum() != beforeContents);
+        // ...a part upload (blob_parts only: the blob row itself is not touched)...
+        const QByteArray beforePart = checksum();
+        QCOMPARE(api.post(u"/blobs/"_s + m_values[u"openBlob"_s] + u"/parts"_s,
+                          {{u"partNumber"_s, 1},
+                           {u"data64"_s, u"SGVsbG8sIEJlbmNodG9wIQ=="_s},
+                           {u"md5"_s, u"63177e44441f78bb230f044e6b04e5f3"_s}})
+                     .status,
+                 200);
+        QVERIFY(checksum() != beforePart);
+        // ...and notes linking a user (the entry row and the entry_links index).
+        const QByteArray beforeDays = checksum();
+        const QJsonObject note{
+            {u"type"_s, u"text"_s},
+            {u"text"_s, u"ask"_s},
+            {u"links"_s,
+             QJsonArray{QJsonObject{{u"type"_s, u"user"_s}, {u"id"_s, m_values[u"user"_s]}}}}};
+        const QJsonObject days{
+            {u"days"_s, QJsonArray{QJsonObject{{u"date"_s, u"2026-03-02"_s},
+                                               {u"notes"_s, QJsonArray{note}}}}}};
+        QCOMPARE(api.send("PUT", u"/entries/"_s + m_values[u"entry"_s] + u"/days"_s,
+                          QJsonDocument(days).toJson(QJsonDocument::Compact))
+                     .status,
+                 200);
+        QVERIFY(checksum() != beforeDays);
     }
 };
 

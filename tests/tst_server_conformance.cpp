@@ -9,7 +9,8 @@
 //   name          row name in the test output (unique)
 //   method        GET (default), POST, PATCH, ...
 //   path          full path with query, e.g. "/api/v2/locations/{locationId}?x=1"
-//   body          JSON value sent as the request body (strings get variables substituted)
+//   body          JSON value sent as the request body (strings and object keys get variables
+//                 substituted)
 //   rawBody       a string sent as is (e.g. broken JSON), instead of body
 //   contentType   the request's Content-Type (default application/json), e.g.
 //                 "application/x-www-form-urlencoded" for POST /token with a rawBody form
@@ -26,6 +27,18 @@
 //   note          free text, ignored
 //   until         {"json.path": value}: repeats the request (up to 10 s) until the answer holds
 //                 that value, e.g. a task's {"status": "SUCCEEDED"}
+//   expectTypes   {"json.path": "string" | "number" | "boolean" | "array" | "object" | "null"}:
+//                 the JSON types the answer must have there
+//   extension     true: the step exercises one of the server's documented extensions
+//                 (docs/api-extensions*.md: PUT /entries/{id}/days, PUT
+//                 /entry-templates/{id}/days, GET /benchtop/session), whose paths the spec
+//                 does not have. Prism would only answer such a path with its own 404, so the
+//                 step goes straight to the lab server, and the documented shape is checked
+//                 with expect/expectTypes/expectMessage instead. A step marked extension on a
+//                 path the spec DOES have fails (the flag must not be a way around Prism), and
+//                 what an extension writes is read back through Prism by a later step (e.g. GET
+//                 /entries/{id} after PUT /entries/{id}/days), so the notes it stores are
+//                 checked against the spec's Entry schema there.
 // A json.path is dot-separated keys and array indexes into the answer: "locations.0.id". The
 // variable {run} is predefined: a random suffix for unique names and barcodes; so are {apiKey}
 // (the demo user's API key) and {apiKeyId} (its id, the OAuth client_id).
@@ -120,6 +133,7 @@ class TestServerConformance : public QObject
     QSet<QString> m_covered;
     QStringList m_warnings;
     QStringList m_outsideSpec;
+    QSet<QString> m_extensions; // "METHOD /path" of extension steps that passed
 
     QString prismLog() const { return m_prism.log(); }
 
@@ -258,7 +272,7 @@ class TestServerConformance : public QObject
             QJsonObject object;
             const QJsonObject source = value.toObject();
             for (auto it = source.begin(); it != source.end(); ++it)
-                object.insert(it.key(), substitute(it.value(), error));
+                object.insert(substitute(it.key(), error), substitute(it.value(), error));
             return object;
         }
         return value;
@@ -312,7 +326,15 @@ private Q_SLOTS:
         QVERIFY2(path.startsWith(u"/api/v2/"_s),
                  qPrintable(u"path must start with /api/v2/: "_s + path));
 
-        ApiTestClient client(m_prismUrl, m_lab.apiKey());
+        const bool extension = step.value(u"extension"_s).toBool();
+        const SpecOperation *operation = operationFor(QString::fromLatin1(method), path);
+        if (extension) {
+            QVERIFY2(
+                !operation,
+                qPrintable(u"an extension step on a path of the spec (%1): send it through "
+                           "Prism instead"_s.arg(operation ? operation->operationId : QString())));
+        }
+        ApiTestClient client(extension ? m_lab.baseUrl() : m_prismUrl, m_lab.apiKey());
         const QString auth = step.value(u"auth"_s).toString(u"key"_s);
         if (auth == u"none"_s)
             client.setApiKey(QString());
@@ -387,9 +409,9 @@ private Q_SLOTS:
             response.status == expected,
             qPrintable(
                 u"status %1, expected %2: %3"_s.arg(response.status).arg(expected).arg(answer)));
-        if (const SpecOperation *operation = operationFor(QString::fromLatin1(method), path))
+        if (!extension && operation)
             m_covered.insert(operation->operationId);
-        else
+        else if (!extension) // extensions are counted below, once all their checks pass
             m_outsideSpec.append(QString::fromLatin1(method) + u' ' + path);
 
         const QJsonObject expect = step.value(u"expect"_s).toObject();
@@ -400,6 +422,21 @@ private Q_SLOTS:
                 actual && *actual == wanted,
                 qPrintable(u"%1 is %2, expected %3: %4"_s.arg(
                     it.key(), actual ? compact(*actual) : u"missing"_s, compact(wanted), answer)));
+        }
+        const QJsonObject types = step.value(u"expectTypes"_s).toObject();
+        for (auto it = types.begin(); it != types.end(); ++it) {
+            const auto actual = valueAt(response.json, it.key());
+            const QString type = !actual              ? u"missing"_s
+                                 : actual->isString() ? u"string"_s
+                                 : actual->isDouble() ? u"number"_s
+                                 : actual->isBool()   ? u"boolean"_s
+                                 : actual->isArray()  ? u"array"_s
+                                 : actual->isObject() ? u"object"_s
+                                 : actual->isNull()   ? u"null"_s
+                                                      : u"undefined"_s;
+            QVERIFY2(type == it.value().toString(),
+                     qPrintable(u"%1 is %2, expected %3: %4"_s.arg(it.key(), type,
+                                                                   it.value().toString(), answer)));
         }
         if (const QString part = step.value(u"expectMessage"_s).toString(); !part.isEmpty()) {
             QVERIFY2(response.errorMessage().contains(substitute(part, &error)),
@@ -414,6 +451,11 @@ private Q_SLOTS:
             m_vars.insert(it.key(), compact(*value));
         }
         QVERIFY2(error.isEmpty(), qPrintable(error));
+        if (extension) {
+            static const QRegularExpression id(u"/[^/:?]*_[^/:?]*(?=/|$)"_s);
+            m_extensions.insert(QString::fromLatin1(method) + u' ' +
+                                QString(path.section(u'?', 0, 0)).replace(id, u"/{id}"_s));
+        }
     }
 
     void coverage()
@@ -429,6 +471,12 @@ private Q_SLOTS:
         if (!m_warnings.isEmpty())
             qInfo("Prism warnings (%lld):\n  %s", qlonglong(m_warnings.size()),
                   qPrintable(m_warnings.join(u"\n  "_s)));
+        if (!m_extensions.isEmpty()) {
+            QStringList extensions(m_extensions.begin(), m_extensions.end());
+            extensions.sort();
+            qInfo("Documented extensions exercised on the server directly (not in the spec):\n  %s",
+                  qPrintable(extensions.join(u"\n  "_s)));
+        }
         if (!m_outsideSpec.isEmpty())
             qInfo("Requests on paths the spec does not have:\n  %s",
                   qPrintable(m_outsideSpec.join(u"\n  "_s)));
