@@ -12,6 +12,7 @@ namespace benchtop::models {
 class LocationTreeModel;
 }
 namespace benchtop::widgets {
+class InventoryTools;
 class InventoryView;
 class OfflineBanner;
 } // namespace benchtop::widgets
@@ -46,10 +47,14 @@ public:
     QString connectionText() const;
     // Long work registers here to show progress and offer Cancel in the status bar.
     ActivityIndicator *activity() const { return m_activity; }
+    // The Inventory menu: create boxes, plates and tubes, labels, box maps, barcode search.
+    widgets::InventoryTools *inventoryTools() const { return m_inventoryTools; }
 
 private:
     QWidget *createNavigation();
     void createConnectionMenu();
+    void createInventoryMenu();
+    void reveal(const QString &id, const QString &storageId);
 
     Session *m_session;
     models::LocationTreeModel *m_locations;
@@ -60,6 +65,7 @@ private:
     QLabel *m_connectionLabel;
     ConnectionController *m_connections = nullptr;
     ActivityIndicator *m_activity = nullptr;
+    widgets::InventoryTools *m_inventoryTools = nullptr;
 };
 
 } // namespace benchtop::app
