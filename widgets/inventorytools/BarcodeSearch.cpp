@@ -33,6 +33,7 @@ void ScannerSearchField::keyPressEvent(QKeyEvent *event)
         const QString typed = text().trimmed();
         m_burstLength = 0;
         m_burstBroken = true;
+        m_sinceKey.invalidate(); // the next key starts a new burst, however soon it comes
         if (typed.isEmpty())
             return;
         if (scan)

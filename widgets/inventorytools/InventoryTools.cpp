@@ -11,6 +11,8 @@
 #include <QMenu>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace benchtop::widgets {
@@ -100,10 +102,21 @@ QList<LocationChoice> InventoryTools::locationChoices() const
     return choices;
 }
 
+QList<LocationChoice> InventoryTools::locationChoices(const QString &preferred) const
+{
+    QList<LocationChoice> choices = locationChoices();
+    // The chosen location is offered even when the store has not placed it in the tree.
+    const bool listed = std::any_of(choices.cbegin(), choices.cend(),
+                                    [&](const LocationChoice &c) { return c.id == preferred; });
+    if (!listed && preferred.startsWith(u"loc_"_s) && m_store->contains(preferred))
+        choices.prepend({preferred, m_store->value(preferred).value(u"name"_s).toString()});
+    return choices;
+}
+
 CreateStorageDialog *InventoryTools::newBox(const QString &parentId)
 {
     auto *dialog = new CreateStorageDialog(CreateStorageDialog::Kind::Box, m_creator,
-                                           locationChoices(), parentId, m_window);
+                                           locationChoices(parentId), parentId, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &CreateStorageDialog::created, this, [this](const QJsonObject &box) {
         Q_EMIT message(tr("Created box %1.").arg(box.value(u"name"_s).toString()));
@@ -114,7 +127,7 @@ CreateStorageDialog *InventoryTools::newBox(const QString &parentId)
 CreateStorageDialog *InventoryTools::newPlate(const QString &parentId)
 {
     auto *dialog = new CreateStorageDialog(CreateStorageDialog::Kind::Plate, m_creator,
-                                           locationChoices(), parentId, m_window);
+                                           locationChoices(parentId), parentId, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &CreateStorageDialog::created, this, [this](const QJsonObject &plate) {
         Q_EMIT message(tr("Created plate %1.").arg(plate.value(u"name"_s).toString()));

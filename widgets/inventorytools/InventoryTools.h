@@ -69,6 +69,7 @@ Q_SIGNALS:
 
 private:
     QList<LocationChoice> locationChoices() const;
+    QList<LocationChoice> locationChoices(const QString &preferred) const;
     QString current() const { return m_current ? m_current() : QString(); }
     // Runs `then` once the box's contents are loaded (from the store when it can).
     void withBox(const QString &boxId,
