@@ -13,6 +13,7 @@
 #include "widgets/ComingSoonPage.h"
 #include "widgets/InventoryView.h"
 #include "widgets/OfflineBanner.h"
+#include "widgets/inventorytools/InventoryTools.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
@@ -23,6 +24,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QUndoStack>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace benchtop::app {
@@ -94,6 +96,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     statusBar()->addPermanentWidget(m_connectionLabel);
     watchLongWork(client);
     createConnectionMenu();
+    createInventoryMenu();
     connect(m_locations, &models::LocationTreeModel::loadFailed, this,
             [this](const QModelIndex &, const QString &message) {
                 statusBar()->showMessage(message, 10'000);
@@ -111,6 +114,32 @@ void MainWindow::createConnectionMenu()
     connect(m_connections, &ConnectionController::activated, this, &MainWindow::setSession);
     connect(m_connections, &ConnectionController::failed, this,
             [this](const QString &message) { statusBar()->showMessage(message, 15'000); });
+}
+
+void MainWindow::createInventoryMenu()
+{
+    m_inventoryTools = new widgets::InventoryTools(m_session->client(), m_session->store(), this);
+    m_inventoryTools->setCurrentItemProvider(
+        [this] { return m_inventory->tree()->currentIndex().data(models::IdRole).toString(); });
+    m_inventoryTools->populateMenu(menuBar()->addMenu(tr("&Inventory")));
+    connect(m_inventoryTools, &widgets::InventoryTools::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10'000); });
+    connect(m_inventoryTools, &widgets::InventoryTools::revealRequested, this,
+            [this](const models::LookupHit &hit) { reveal(hit.id, hit.storageId); });
+}
+
+// Until the inventory view reveals tubes in their boxes itself: selects the row of what was
+// found, or of where it is, when the tree holds it.
+void MainWindow::reveal(const QString &id, const QString &storageId)
+{
+    showPage(InventoryPage);
+    QModelIndex index = m_locations->indexForId(id);
+    if (!index.isValid())
+        index = m_locations->indexForId(storageId);
+    if (index.isValid()) {
+        m_inventory->tree()->scrollTo(index);
+        m_inventory->tree()->setCurrentIndex(index);
+    }
 }
 
 ConnectionDialog *MainWindow::openConnectionDialog()
@@ -145,6 +174,7 @@ void MainWindow::setSession(Session *session)
             });
     m_connectionLabel->setText(session->description());
     watchLongWork(session->client());
+    m_inventoryTools->setSession(session->client(), session->store());
     if (inventoryShown)
         m_pages->setCurrentIndex(InventoryPage);
     statusBar()->showMessage(tr("Connected: %1").arg(session->description()), 5'000);

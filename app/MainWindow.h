@@ -14,6 +14,7 @@ class ApiClient;
 class LocationTreeModel;
 } // namespace benchtop::models
 namespace benchtop::widgets {
+class InventoryTools;
 class InventoryView;
 class OfflineBanner;
 } // namespace benchtop::widgets
@@ -49,12 +50,16 @@ public:
     // Long work shows its progress here and offers Cancel in the status bar: whatever the
     // session's client announces (ApiClient::longWorkStarted), or what registers directly.
     ActivityIndicator *activity() const { return m_activity; }
+    // The Inventory menu: create boxes, plates and tubes, labels, box maps, barcode search.
+    widgets::InventoryTools *inventoryTools() const { return m_inventoryTools; }
 
 private:
     QWidget *createNavigation();
     void createConnectionMenu();
     void wireInventory();
     void watchLongWork(models::ApiClient *client);
+    void createInventoryMenu();
+    void reveal(const QString &id, const QString &storageId);
 
     Session *m_session;
     models::LocationTreeModel *m_locations;
@@ -66,6 +71,7 @@ private:
     ConnectionController *m_connections = nullptr;
     ActivityIndicator *m_activity = nullptr;
     QMenu *m_editMenu = nullptr;
+    widgets::InventoryTools *m_inventoryTools = nullptr;
 };
 
 } // namespace benchtop::app

@@ -12,6 +12,8 @@ PACKAGES=(
     libqt6sql6-sqlite libqt6sql6-psql libqscintilla2-qt6-dev libgl-dev
     # secrets in the OS keychain (app/SecretStore.h); barcodes on printed labels (inventory)
     qtkeychain-qt6-dev libzint-dev
+    # decodes the printed barcodes in tst_ui_inventory_tools
+    zbar-tools
     fonts-dejavu-core
     # independent oracles that the sequence-core tests compare against
     python3 python3-biopython emboss
