@@ -14,6 +14,7 @@ class LocationTreeModel;
 namespace benchtop::widgets {
 class InventoryView;
 class OfflineBanner;
+class SequencesPage;
 } // namespace benchtop::widgets
 
 namespace benchtop::app {
@@ -34,6 +35,7 @@ public:
     models::LocationTreeModel *locationModel() const { return m_locations; }
     widgets::InventoryView *inventoryView() const { return m_inventory; }
     widgets::OfflineBanner *offlineBanner() const { return m_offlineBanner; }
+    widgets::SequencesPage *sequencesPage() const { return m_sequences; }
     void showPage(Page page);
     Page currentPage() const;
 
@@ -54,6 +56,7 @@ private:
     Session *m_session;
     models::LocationTreeModel *m_locations;
     widgets::InventoryView *m_inventory;
+    widgets::SequencesPage *m_sequences = nullptr;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages;
     widgets::OfflineBanner *m_offlineBanner;

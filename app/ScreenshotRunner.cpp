@@ -1,11 +1,19 @@
 #include "ScreenshotRunner.h"
 
 #include "MainWindow.h"
+#include "bio/Fasta.h"
+#include "bio/GenBank.h"
 #include "models/LocationTreeModel.h"
+#include "models/ResourceListModel.h"
+#include "models/sequence/SequenceDocument.h"
 #include "widgets/InventoryView.h"
+#include "widgets/sequence/SequenceEditor.h"
+#include "widgets/sequence/SequenceView.h"
+#include "widgets/sequence/SequencesPage.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QTableView>
 #include <QTreeView>
 
 namespace benchtop::app {
@@ -24,6 +32,10 @@ ScreenshotRunner::ScreenshotRunner(MainWindow *window, QString path, int timeout
 
 void ScreenshotRunner::start()
 {
+    if (m_view.startsWith(u"sequence")) {
+        startSequence();
+        return;
+    }
     models::LocationTreeModel *model = m_window->locationModel();
     connect(model, &models::LocationTreeModel::loadFinished, this, &ScreenshotRunner::onLoaded);
     connect(model, &models::LocationTreeModel::loadFailed, this,
@@ -78,6 +90,49 @@ void ScreenshotRunner::onLoaded(const QModelIndex &parent, bool complete)
         capture();
         return;
     }
+}
+
+void ScreenshotRunner::startSequence()
+{
+    m_window->showPage(MainWindow::SequencesPage);
+    widgets::SequencesPage *page = m_window->sequencesPage();
+    m_timeout.start();
+    connect(page, &widgets::SequencesPage::sequenceOpened, this, [this, page] {
+        // Show a region with features and the translation of the first CDS.
+        widgets::SequenceView *view = page->editor()->view();
+        view->setShowComplement(true);
+        view->setFrames(widgets::SequenceView::Frames::Frame1);
+        connect(view, &widgets::SequenceView::restrictionSitesReady, this,
+                &ScreenshotRunner::capture, Qt::SingleShotConnection);
+    });
+    const QString argument = m_view.section(u':', 1);
+    if (m_view.startsWith(u"sequence-file:")) {
+        QTimer::singleShot(0, this, [this, page, argument] {
+            QString error;
+            if (!page->openFile(argument, &error))
+                finish(1, error);
+        });
+        return;
+    }
+    models::SequenceListModel *model = page->listModel();
+    auto pick = [this, page, model, argument] {
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->index(row, 0).data().toString() == argument) {
+                page->list()->selectRow(row);
+                page->openSequence(model->idAt(row));
+                return true;
+            }
+        return false;
+    };
+    connect(model, &models::ResourceListModel::pageLoaded, this,
+            [this, model, pick](bool complete) {
+                if (!pick() && !complete)
+                    model->fetchMore({});
+                else if (complete && !pick())
+                    finish(1, tr("No sequence is called that."));
+            });
+    if (model->canFetchMore({}))
+        model->fetchMore({});
 }
 
 // Loads `index`'s children; onLoaded hears when they are there.

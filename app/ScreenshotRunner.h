@@ -18,6 +18,9 @@ public:
     ScreenshotRunner(MainWindow *window, QString path, int timeoutMs, QObject *parent = nullptr);
 
     void start();
+    // Instead of the inventory: "sequence:NAME" opens the server's sequence called NAME on the
+    // Sequences page; "sequence-file:PATH" opens a GenBank/FASTA file there without importing.
+    void setView(const QString &view) { m_view = view; }
 
 Q_SIGNALS:
     void done(int exitCode, const QString &message);
@@ -28,6 +31,8 @@ private:
     void onLoaded(const QModelIndex &parent, bool complete);
     void finish(int exitCode, const QString &message);
     void capture();
+    void startSequence();
+    QString m_view;
 
     MainWindow *m_window;
     QString m_path;

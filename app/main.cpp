@@ -73,7 +73,12 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Connect with this connection profile (default: the "
                                         "one used last; Connection > Connections… edits them)."),
         u"name"_s);
-    parser.addOptions({server, dataDir, screenshot, profile});
+    QCommandLineOption screenshotView(
+        u"screenshot-view"_s,
+        QApplication::translate("main", "With --screenshot: what to show, e.g. "
+                                        "sequence:pUC19 or sequence-file:PATH."),
+        u"view"_s);
+    parser.addOptions({server, dataDir, screenshot, screenshotView, profile});
     parser.process(app);
 
     SessionOptions options;
@@ -115,7 +120,8 @@ int main(int argc, char *argv[])
     window.show();
 
     if (parser.isSet(screenshot)) {
-        auto *runner = new ScreenshotRunner(&window, parser.value(screenshot), 60'000, &app);
+        auto *runner = new ScreenshotRunner(&window, parser.value(screenshot), 120'000, &app);
+        runner->setView(parser.value(screenshotView));
         QObject::connect(
             runner, &ScreenshotRunner::done, &app, [](int exitCode, const QString &message) {
                 std::fprintf(exitCode == 0 ? stdout : stderr, "%s\n", qPrintable(message));
