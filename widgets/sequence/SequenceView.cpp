@@ -101,6 +101,8 @@ void SequenceView::setEnzymeSet(EnzymeSet set)
 {
     m_enzymeSet = set;
     m_scannedRevision = ~0ULL;
+    if (set == EnzymeSet::None)
+        m_sites.clear();
     relayout();
     startScan();
 }
