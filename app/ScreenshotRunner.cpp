@@ -102,8 +102,24 @@ void ScreenshotRunner::startSequence()
         widgets::SequenceView *view = page->editor()->view();
         view->setShowComplement(true);
         view->setFrames(widgets::SequenceView::Frames::Frame1);
-        connect(view, &widgets::SequenceView::restrictionSitesReady, this,
-                &ScreenshotRunner::capture, Qt::SingleShotConnection);
+        // Start a little before the first CDS that is not at the very beginning, so the
+        // picture shows a translated feature among others.
+        const bio::Record &record = page->editor()->document()->record();
+        for (const bio::Feature &feature : record.features)
+            if (feature.type == u"CDS" && feature.location.start() > 200) {
+                const qint64 at = feature.location.start() - 2 * view->basesPerRow();
+                page->editor()->document()->setSelection(feature.location.start(),
+                                                         feature.location.end());
+                view->scrollToBase(at);
+                break;
+            }
+        // Wait for the cut sites of this sequence (an earlier scan may report first).
+        connect(view, &widgets::SequenceView::restrictionSitesReady, this, [this, view] {
+            if (view->restrictionSiteCount() > 0 && !m_captureStarted) {
+                m_captureStarted = true;
+                capture();
+            }
+        });
     });
     const QString argument = m_view.section(u':', 1);
     if (m_view.startsWith(u"sequence-file:")) {

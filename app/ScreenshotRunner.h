@@ -33,6 +33,7 @@ private:
     void capture();
     void startSequence();
     QString m_view;
+    bool m_captureStarted = false;
 
     MainWindow *m_window;
     QString m_path;

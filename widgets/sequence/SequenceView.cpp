@@ -386,7 +386,12 @@ int SequenceView::paintFeatures(QPainter &painter, qint64 start, qint64 end, int
             if (span.start < end && span.end > start)
                 pieces.append({index, std::max(span.start, start), std::min(span.end, end), &span});
     }
-    std::stable_sort(pieces.begin(), pieces.end(), [](const Piece &a, const Piece &b) {
+    // Features before primers (a primer site rarely hides a CDS), then by start, longest first.
+    std::stable_sort(pieces.begin(), pieces.end(), [&record](const Piece &a, const Piece &b) {
+        const bool aPrimer = record.features[a.feature].type == u"primer_bind";
+        const bool bPrimer = record.features[b.feature].type == u"primer_bind";
+        if (aPrimer != bPrimer)
+            return bPrimer;
         return a.from != b.from ? a.from < b.from : a.to - a.from > b.to - b.from;
     });
     QList<int> laneFree(m_lanes, 0);
