@@ -14,6 +14,7 @@
 #include "widgets/InventoryView.h"
 #include "widgets/OfflineBanner.h"
 #include "widgets/inventorytools/InventoryTools.h"
+#include "widgets/sequence/SequencesPage.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
@@ -43,12 +44,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     resize(1100, 720);
 
     m_pages->insertWidget(InventoryPage, m_inventory);
-    m_pages->insertWidget(SequencesPage,
-                          new widgets::ComingSoonPage(
-                              tr("Sequences"),
-                              tr("Read and edit DNA, RNA and protein sequences with annotation "
-                                 "tracks, linear and circular maps."),
-                              this));
+    m_sequences = new widgets::SequencesPage(session->client(), session->store(), this);
+    m_pages->insertWidget(SequencesPage, m_sequences);
     m_pages->insertWidget(NotebookPage,
                           new widgets::ComingSoonPage(
                               tr("Notebook"),
@@ -77,6 +74,10 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
             &models::ApiClient::probeNow);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Import Sequences…"), this, [this] {
+        showPage(SequencesPage);
+        m_sequences->chooseImport();
+    });
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
     m_editMenu = menuBar()->addMenu(tr("&Edit"));
@@ -102,6 +103,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
                 statusBar()->showMessage(message, 10'000);
             });
     wireInventory();
+    connect(m_sequences, &widgets::SequencesPage::message, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10'000); });
     showPage(InventoryPage);
 }
 
@@ -158,6 +161,7 @@ ConnectionDialog *MainWindow::openConnectionDialog()
 void MainWindow::setSession(Session *session)
 {
     const bool inventoryShown = currentPage() == InventoryPage;
+    const bool sequencesShown = currentPage() == SequencesPage;
     // The views and models of the old session go first; the session itself goes after this.
     m_pages->removeWidget(m_inventory);
     delete m_inventory;
@@ -168,6 +172,14 @@ void MainWindow::setSession(Session *session)
         new widgets::InventoryView(m_locations, session->client(), session->store(), this);
     m_pages->insertWidget(InventoryPage, m_inventory);
     wireInventory();
+    m_pages->removeWidget(m_sequences);
+    delete m_sequences;
+    m_sequences = new widgets::SequencesPage(session->client(), session->store(), this);
+    m_pages->insertWidget(SequencesPage, m_sequences);
+    connect(m_sequences, &widgets::SequencesPage::message, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10'000); });
+    if (sequencesShown)
+        m_pages->setCurrentIndex(SequencesPage);
     connect(m_locations, &models::LocationTreeModel::loadFailed, this,
             [this](const QModelIndex &, const QString &message) {
                 statusBar()->showMessage(message, 10'000);

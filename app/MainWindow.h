@@ -17,6 +17,7 @@ namespace benchtop::widgets {
 class InventoryTools;
 class InventoryView;
 class OfflineBanner;
+class SequencesPage;
 } // namespace benchtop::widgets
 
 namespace benchtop::app {
@@ -37,6 +38,7 @@ public:
     models::LocationTreeModel *locationModel() const { return m_locations; }
     widgets::InventoryView *inventoryView() const { return m_inventory; }
     widgets::OfflineBanner *offlineBanner() const { return m_offlineBanner; }
+    widgets::SequencesPage *sequencesPage() const { return m_sequences; }
     void showPage(Page page);
     Page currentPage() const;
 
@@ -64,6 +66,7 @@ private:
     Session *m_session;
     models::LocationTreeModel *m_locations;
     widgets::InventoryView *m_inventory;
+    widgets::SequencesPage *m_sequences = nullptr;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages;
     widgets::OfflineBanner *m_offlineBanner;

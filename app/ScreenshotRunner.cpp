@@ -2,7 +2,11 @@
 
 #include "MainWindow.h"
 #include "models/BoxContentsModel.h"
+#include "bio/Fasta.h"
+#include "bio/GenBank.h"
 #include "models/LocationTreeModel.h"
+#include "models/ResourceListModel.h"
+#include "models/sequence/SequenceDocument.h"
 #include "widgets/InventoryView.h"
 #include "widgets/inventory/BoxGridView.h"
 #include "widgets/inventory/BoxPanel.h"
@@ -10,6 +14,11 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QItemSelectionModel>
+#include "widgets/sequence/SequenceEditor.h"
+#include "widgets/sequence/SequenceView.h"
+#include "widgets/sequence/SequencesPage.h"
+
+#include <QTableView>
 #include <QTreeView>
 
 using namespace Qt::StringLiterals;
@@ -30,6 +39,10 @@ ScreenshotRunner::ScreenshotRunner(MainWindow *window, QString path, int timeout
 
 void ScreenshotRunner::start()
 {
+    if (m_view.startsWith(u"sequence")) {
+        startSequence();
+        return;
+    }
     models::LocationTreeModel *model = m_window->locationModel();
     connect(model, &models::LocationTreeModel::loadFinished, this, &ScreenshotRunner::onLoaded);
     connect(model, &models::LocationTreeModel::loadFailed, this,
@@ -87,6 +100,65 @@ void ScreenshotRunner::onLoaded(const QModelIndex &parent, bool complete)
             openView(0);
         return;
     }
+}
+
+void ScreenshotRunner::startSequence()
+{
+    m_window->showPage(MainWindow::SequencesPage);
+    widgets::SequencesPage *page = m_window->sequencesPage();
+    m_timeout.start();
+    connect(page, &widgets::SequencesPage::sequenceOpened, this, [this, page] {
+        // Show a region with features and the translation of the first CDS.
+        widgets::SequenceView *view = page->editor()->view();
+        view->setShowComplement(true);
+        view->setFrames(widgets::SequenceView::Frames::Frame1);
+        // Start a little before the first CDS that is not at the very beginning, so the
+        // picture shows a translated feature among others.
+        const bio::Record &record = page->editor()->document()->record();
+        for (const bio::Feature &feature : record.features)
+            if (feature.type == u"CDS" && feature.location.start() > 200) {
+                const qint64 at = feature.location.start() - 2 * view->basesPerRow();
+                page->editor()->document()->setSelection(feature.location.start(),
+                                                         feature.location.end());
+                view->scrollToBase(at);
+                break;
+            }
+        // Wait for the cut sites of this sequence (an earlier scan may report first).
+        connect(view, &widgets::SequenceView::restrictionSitesReady, this, [this, view] {
+            if (view->restrictionSiteCount() > 0 && !m_captureStarted) {
+                m_captureStarted = true;
+                capture();
+            }
+        });
+    });
+    const QString argument = m_view.section(u':', 1);
+    if (m_view.startsWith(u"sequence-file:")) {
+        QTimer::singleShot(0, this, [this, page, argument] {
+            QString error;
+            if (!page->openFile(argument, &error))
+                finish(1, error);
+        });
+        return;
+    }
+    models::SequenceListModel *model = page->listModel();
+    auto pick = [this, page, model, argument] {
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->index(row, 0).data().toString() == argument) {
+                page->list()->selectRow(row);
+                page->openSequence(model->idAt(row));
+                return true;
+            }
+        return false;
+    };
+    connect(model, &models::ResourceListModel::pageLoaded, this,
+            [this, model, pick](bool complete) {
+                if (!pick() && !complete)
+                    model->fetchMore({});
+                else if (complete && !pick())
+                    finish(1, tr("No sequence is called that."));
+            });
+    if (model->canFetchMore({}))
+        model->fetchMore({});
 }
 
 // Loads `index`'s children; onLoaded hears when they are there.

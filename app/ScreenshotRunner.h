@@ -19,6 +19,8 @@ public:
 
     void start();
     // "inventory-boxes": two boxes side by side; "plate": the 96-well plate. Empty: the tree.
+    // Instead of the inventory: "sequence:NAME" opens the server's sequence called NAME on the
+    // Sequences page; "sequence-file:PATH" opens a GenBank/FASTA file there without importing.
     void setView(const QString &view) { m_view = view; }
 
 Q_SIGNALS:
@@ -31,6 +33,8 @@ private:
     void finish(int exitCode, const QString &message);
     void capture();
     void openView(int round);
+    void startSequence();
+    bool m_captureStarted = false;
 
     MainWindow *m_window;
     QString m_path;

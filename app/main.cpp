@@ -75,8 +75,8 @@ int main(int argc, char *argv[])
         u"name"_s);
     QCommandLineOption screenshotView(
         u"screenshot-view"_s,
-        QApplication::translate("main", "With --screenshot: open this view first "
-                                        "(inventory-boxes or plate)."),
+        QApplication::translate("main", "With --screenshot: what to show: inventory-boxes, plate, "
+                                        "sequence:NAME or sequence-file:PATH."),
         u"view"_s);
     parser.addOptions({server, dataDir, screenshot, screenshotView, profile});
     parser.process(app);
@@ -120,7 +120,8 @@ int main(int argc, char *argv[])
     window.show();
 
     if (parser.isSet(screenshot)) {
-        auto *runner = new ScreenshotRunner(&window, parser.value(screenshot), 60'000, &app);
+        auto *runner = new ScreenshotRunner(&window, parser.value(screenshot), 120'000, &app);
+        runner->setView(parser.value(screenshotView));
         QObject::connect(
             runner, &ScreenshotRunner::done, &app, [](int exitCode, const QString &message) {
                 std::fprintf(exitCode == 0 ? stdout : stderr, "%s\n", qPrintable(message));

@@ -1,0 +1,190 @@
+#include "SequenceEditor.h"
+
+#include "FindBar.h"
+#include "SequenceView.h"
+#include "bio/GeneticCode.h"
+#include "bio/OrfFinder.h"
+#include "models/sequence/FeatureListModel.h"
+#include "models/sequence/SelectionInfo.h"
+#include "models/sequence/SequenceDocument.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace benchtop::widgets {
+
+SequenceEditor::SequenceEditor(QWidget *parent)
+    : QWidget(parent)
+    , m_document(new models::SequenceDocument(this))
+    , m_view(new SequenceView(m_document, this))
+    , m_find(new FindBar(m_view, this))
+    , m_featureModel(new models::FeatureListModel(m_document, this))
+    , m_features(new QTableView(this))
+    , m_toolBar(new QToolBar(this))
+    , m_mapSlot(new QSplitter(Qt::Horizontal, this))
+    , m_selection(new QLabel(this))
+    , m_frames(new QComboBox(this))
+    , m_code(new QComboBox(this))
+    , m_enzymes(new QComboBox(this))
+{
+    m_selection->setObjectName(QStringLiteral("selectionInfo"));
+    m_selection->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QUndoStack *undo = m_document->undoStack();
+    QAction *undoAction = undo->createUndoAction(this, tr("Undo"));
+    undoAction->setShortcut(QKeySequence::Undo);
+    QAction *redoAction = undo->createRedoAction(this, tr("Redo"));
+    redoAction->setShortcut(QKeySequence::Redo);
+    m_toolBar->addAction(undoAction);
+    m_toolBar->addAction(redoAction);
+    m_toolBar->addSeparator();
+    m_complement = m_toolBar->addAction(tr("Complement"), m_view, &SequenceView::setShowComplement);
+    m_complement->setCheckable(true);
+    m_frames->addItems({tr("No frames"), tr("Frame 1"), tr("Frames 1–3"), tr("6 frames")});
+    m_frames->setToolTip(tr("Translation frames"));
+    connect(m_frames, &QComboBox::currentIndexChanged, this,
+            [this](int i) { m_view->setFrames(SequenceView::Frames(i)); });
+    m_toolBar->addWidget(m_frames);
+    for (const bio::GeneticCode *code : bio::GeneticCode::all())
+        m_code->addItem(tr("%1. %2").arg(code->id()).arg(code->name()), code->id());
+    m_code->setMaximumWidth(200);
+    m_code->setToolTip(tr("Genetic code"));
+    connect(m_code, &QComboBox::currentIndexChanged, this,
+            [this](int i) { m_view->setGeneticCode(m_code->itemData(i).toInt()); });
+    m_toolBar->addWidget(m_code);
+    m_enzymes->addItems(
+        {tr("No enzymes"), tr("Unique cutters"), tr("Two cutters"), tr("All 6+ cutters")});
+    m_enzymes->setCurrentIndex(int(SequenceView::EnzymeSet::Unique));
+    m_enzymes->setToolTip(tr("Restriction sites (commercial enzymes)"));
+    connect(m_enzymes, &QComboBox::currentIndexChanged, this,
+            [this](int i) { m_view->setEnzymeSet(SequenceView::EnzymeSet(i)); });
+    m_toolBar->addWidget(m_enzymes);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(tr("Reverse complement"), m_document,
+                         &models::SequenceDocument::reverseComplementAll);
+    m_origin = m_toolBar->addAction(
+        tr("Set origin"), this, [this] { m_document->setOrigin(m_document->selectionStart()); });
+    m_origin->setToolTip(tr("Make the caret's base the first of this circular sequence"));
+    m_toolBar->addAction(tr("Find ORFs"), this, [this] {
+        const int found = addOrfs();
+        Q_EMIT message(tr("%n ORF(s) of 300 bases or more added.", nullptr, found));
+    });
+    QAction *find = new QAction(tr("Find"), this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, m_find, &FindBar::activate);
+    addAction(find);
+
+    m_features->setModel(m_featureModel);
+    m_features->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_features->verticalHeader()->hide();
+    m_features->horizontalHeader()->setStretchLastSection(true);
+    m_features->verticalHeader()->setDefaultSectionSize(20);
+    connect(m_features, &QTableView::activated, this, [this](const QModelIndex &index) {
+        const qint64 start = index.data(models::FeatureListModel::StartRole).toLongLong();
+        m_document->setSelection(start, index.data(models::FeatureListModel::EndRole).toLongLong());
+        m_view->ensureVisible(start);
+    });
+    auto *remove =
+        new QShortcut(QKeySequence::Delete, m_features, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(remove, &QShortcut::activated, this, [this] {
+        const QModelIndex current = m_features->currentIndex();
+        if (current.isValid())
+            m_document->removeFeature(current.row());
+    });
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    m_mapSlot->hide(); // until maps are given
+    split->addWidget(m_mapSlot);
+    split->addWidget(m_view);
+    split->addWidget(m_features);
+    split->setStretchFactor(1, 4);
+    split->setStretchFactor(2, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_find);
+    layout->addWidget(m_selection);
+    m_selection->setContentsMargins(6, 2, 6, 2);
+
+    connect(m_document, &models::SequenceDocument::selectionChanged, this,
+            &SequenceEditor::updateSelectionInfo);
+    connect(m_document, &models::SequenceDocument::changed, this,
+            &SequenceEditor::updateSelectionInfo);
+    connect(m_document, &models::SequenceDocument::changed, this, &SequenceEditor::updateForKind);
+    connect(m_view, &SequenceView::message, this, &SequenceEditor::message);
+    updateForKind();
+}
+
+void SequenceEditor::updateForKind()
+{
+    const bool nucleotide = !m_document->isProtein();
+    m_complement->setEnabled(nucleotide);
+    m_frames->setEnabled(nucleotide);
+    m_enzymes->setEnabled(nucleotide);
+    m_origin->setEnabled(m_document->isCircular());
+}
+
+QString SequenceEditor::selectionText() const
+{
+    return m_selection->text();
+}
+
+void SequenceEditor::updateSelectionInfo()
+{
+    const bio::Record &record = m_document->record();
+    m_selection->setText(
+        models::selectionInfo(record.sequence, record.kind, m_document->selectionStart(),
+                              m_document->selectionEnd(), m_document->isCircular()));
+}
+
+void SequenceEditor::setMaps(QWidget *linear, QWidget *circular)
+{
+    for (QWidget *map : {circular, linear}) {
+        if (!map)
+            continue;
+        m_mapSlot->addWidget(map);
+        const QMetaObject *meta = map->metaObject();
+        if (meta->indexOfSignal("selectionChanged(qint64,qint64)") >= 0)
+            connect(map, SIGNAL(selectionChanged(qint64, qint64)), m_document,
+                    SLOT(setSelection(qint64, qint64)));
+        if (meta->indexOfSlot("setSelection(qint64,qint64)") >= 0)
+            connect(m_document, SIGNAL(selectionChanged(qint64, qint64)), map,
+                    SLOT(setSelection(qint64, qint64)));
+    }
+    m_mapSlot->setVisible(m_mapSlot->count() > 0);
+}
+
+int SequenceEditor::addOrfs(qint64 minimumLength)
+{
+    if (m_document->isProtein())
+        return 0;
+    bio::OrfOptions options;
+    options.code = bio::GeneticCode::byId(m_view->geneticCode());
+    options.minimumLength = minimumLength;
+    options.circular = m_document->isCircular();
+    options.translate = false;
+    const QList<bio::Orf> orfs = bio::findOrfs(m_document->record().sequence, options);
+    QList<bio::Feature> features;
+    for (const bio::Orf &orf : orfs) {
+        bio::Feature feature;
+        feature.type = QStringLiteral("CDS");
+        feature.location = orf.location(m_document->length());
+        feature.qualifiers = {{QStringLiteral("label"),
+                               tr("ORF %1 aa").arg((orf.length() - (orf.hasStop ? 3 : 0)) / 3),
+                               true},
+                              {QStringLiteral("note"), tr("found by Find ORFs"), true}};
+        features.append(feature);
+    }
+    m_document->addFeatures(features, tr("Find ORFs"));
+    return int(features.size());
+}
+
+} // namespace benchtop::widgets
