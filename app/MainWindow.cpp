@@ -10,6 +10,7 @@
 #include "widgets/ComingSoonPage.h"
 #include "widgets/InventoryView.h"
 #include "widgets/OfflineBanner.h"
+#include "widgets/notebook/NotebookView.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
@@ -42,12 +43,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
                               tr("Read and edit DNA, RNA and protein sequences with annotation "
                                  "tracks, linear and circular maps."),
                               this));
-    m_pages->insertWidget(NotebookPage,
-                          new widgets::ComingSoonPage(
-                              tr("Notebook"),
-                              tr("Write notebook entries with tables, checklists and links to "
-                                 "your samples."),
-                              this));
+    createNotebook();
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -94,6 +90,19 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     showPage(InventoryPage);
 }
 
+// The Notebook page; a click on a link to a sample or sequence shows the page that holds it.
+void MainWindow::createNotebook()
+{
+    m_notebook = new widgets::notebook::NotebookView(m_session->client(), m_session->store(), this);
+    m_pages->insertWidget(NotebookPage, m_notebook);
+    connect(m_notebook, &widgets::notebook::NotebookView::openResourceRequested, this,
+            [this](const QString &type, const QString &id) {
+                const bool sequence = type.endsWith(u"_sequence") || type == u"custom_entity";
+                showPage(sequence ? SequencesPage : InventoryPage);
+                statusBar()->showMessage(tr("Linked %1: %2").arg(type, id), 10'000);
+            });
+}
+
 void MainWindow::createConnectionMenu()
 {
     m_connections = new ConnectionController(this);
@@ -121,6 +130,7 @@ ConnectionDialog *MainWindow::openConnectionDialog()
 void MainWindow::setSession(Session *session)
 {
     const bool inventoryShown = currentPage() == InventoryPage;
+    const bool notebookShown = currentPage() == NotebookPage;
     // The views and models of the old session go first; the session itself goes after this.
     m_pages->removeWidget(m_inventory);
     delete m_inventory;
@@ -133,6 +143,11 @@ void MainWindow::setSession(Session *session)
             [this](const QModelIndex &, const QString &message) {
                 statusBar()->showMessage(message, 10'000);
             });
+    m_pages->removeWidget(m_notebook);
+    delete m_notebook;
+    createNotebook();
+    if (notebookShown)
+        m_pages->setCurrentIndex(NotebookPage);
     m_connectionLabel->setText(session->description());
     if (inventoryShown)
         m_pages->setCurrentIndex(InventoryPage);

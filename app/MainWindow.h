@@ -14,6 +14,9 @@ class LocationTreeModel;
 namespace benchtop::widgets {
 class InventoryView;
 class OfflineBanner;
+namespace notebook {
+class NotebookView;
+}
 } // namespace benchtop::widgets
 
 namespace benchtop::app {
@@ -34,6 +37,7 @@ public:
     models::LocationTreeModel *locationModel() const { return m_locations; }
     widgets::InventoryView *inventoryView() const { return m_inventory; }
     widgets::OfflineBanner *offlineBanner() const { return m_offlineBanner; }
+    widgets::notebook::NotebookView *notebookView() const { return m_notebook; }
     void showPage(Page page);
     Page currentPage() const;
 
@@ -50,10 +54,12 @@ public:
 private:
     QWidget *createNavigation();
     void createConnectionMenu();
+    void createNotebook();
 
     Session *m_session;
     models::LocationTreeModel *m_locations;
     widgets::InventoryView *m_inventory;
+    widgets::notebook::NotebookView *m_notebook = nullptr;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages;
     widgets::OfflineBanner *m_offlineBanner;

@@ -2,10 +2,15 @@
 
 #include "MainWindow.h"
 #include "models/LocationTreeModel.h"
+#include "models/ResourceListModel.h"
+#include "models/notebook/EntrySession.h"
 #include "widgets/InventoryView.h"
+#include "widgets/notebook/EntryEditor.h"
+#include "widgets/notebook/NotebookView.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QTableView>
 #include <QTreeView>
 
 namespace benchtop::app {
@@ -24,6 +29,10 @@ ScreenshotRunner::ScreenshotRunner(MainWindow *window, QString path, int timeout
 
 void ScreenshotRunner::start()
 {
+    if (m_view == QStringLiteral("notebook")) {
+        startNotebook();
+        return;
+    }
     models::LocationTreeModel *model = m_window->locationModel();
     connect(model, &models::LocationTreeModel::loadFinished, this, &ScreenshotRunner::onLoaded);
     connect(model, &models::LocationTreeModel::loadFailed, this,
@@ -90,6 +99,39 @@ void ScreenshotRunner::open(Stage stage, const QModelIndex &index)
         model->fetchMore(index);
     else if (model->loadState(index) != models::LoadState::Loading)
         onLoaded(index, true);
+}
+
+// Opens the demo entry with a table and links (the miniprep) once the entries have listed, and
+// captures when its body and the names of its links are there.
+void ScreenshotRunner::startNotebook()
+{
+    m_window->showPage(MainWindow::NotebookPage);
+    widgets::notebook::NotebookView *view = m_window->notebookView();
+    models::EntryListModel *entries = view->entries();
+    m_timeout.start();
+    connect(entries, &models::ResourceListModel::loadFailed, this, [this](const QString &message) {
+        finish(1, tr("Loading the entries failed: %1").arg(message));
+    });
+    auto opened = std::make_shared<bool>(false);
+    connect(entries, &models::ResourceListModel::pageLoaded, this, [this, view, entries, opened] {
+        if (*opened)
+            return;
+        for (int row = 0; row < entries->rowCount(); ++row) {
+            const QModelIndex index = entries->index(row, 0);
+            if (!index.data().toString().startsWith(QStringLiteral("Miniprep")))
+                continue;
+            *opened = true;
+            view->entryTable()->selectRow(row);
+            widgets::notebook::EntryEditor *editor = view->editor();
+            connect(editor->session(), &models::EntrySession::loaded, this, [this] {
+                // Link names arrive in a bulk get or two after the body.
+                QTimer::singleShot(1500, this, &ScreenshotRunner::capture);
+            });
+            return;
+        }
+    });
+    if (entries->canFetchMore({}))
+        entries->fetchMore({});
 }
 
 void ScreenshotRunner::capture()

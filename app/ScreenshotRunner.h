@@ -18,6 +18,8 @@ public:
     ScreenshotRunner(MainWindow *window, QString path, int timeoutMs, QObject *parent = nullptr);
 
     void start();
+    // "inventory" (the default) or "notebook": the notebook's entry with a table and links open.
+    void setView(const QString &view) { m_view = view; }
 
 Q_SIGNALS:
     void done(int exitCode, const QString &message);
@@ -28,6 +30,8 @@ private:
     void onLoaded(const QModelIndex &parent, bool complete);
     void finish(int exitCode, const QString &message);
     void capture();
+    void startNotebook();
+    QString m_view = QStringLiteral("inventory");
 
     MainWindow *m_window;
     QString m_path;

@@ -73,7 +73,12 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Connect with this connection profile (default: the "
                                         "one used last; Connection > Connections… edits them)."),
         u"name"_s);
-    parser.addOptions({server, dataDir, screenshot, profile});
+    QCommandLineOption screenshotView(
+        u"screenshot-view"_s,
+        QApplication::translate("main", "With --screenshot: the view to show, \"inventory\" "
+                                        "(default) or \"notebook\"."),
+        u"view"_s, u"inventory"_s);
+    parser.addOptions({server, dataDir, screenshot, screenshotView, profile});
     parser.process(app);
 
     SessionOptions options;
@@ -116,6 +121,7 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(screenshot)) {
         auto *runner = new ScreenshotRunner(&window, parser.value(screenshot), 60'000, &app);
+        runner->setView(parser.value(screenshotView));
         QObject::connect(
             runner, &ScreenshotRunner::done, &app, [](int exitCode, const QString &message) {
                 std::fprintf(exitCode == 0 ? stdout : stderr, "%s\n", qPrintable(message));
