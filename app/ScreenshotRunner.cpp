@@ -106,6 +106,7 @@ void ScreenshotRunner::open(Stage stage, const QModelIndex &index)
 void ScreenshotRunner::startNotebook()
 {
     m_window->showPage(MainWindow::NotebookPage);
+    m_window->resize(1380, 860); // three columns need the room
     widgets::notebook::NotebookView *view = m_window->notebookView();
     models::EntryListModel *entries = view->entries();
     m_timeout.start();

@@ -257,7 +257,7 @@ private Q_SLOTS:
         QVERIFY(restored.statusLabel()->text().contains(u"Restored unsaved changes"_s));
         QCOMPARE(qobject_cast<TextBlock *>(block(restored, 0))->editor()->toPlainText(),
                  u"Order new competent cells (urgent)"_s);
-        auto *table = qobject_cast<TableBlock *>(block(restored, 1));
+        auto *table = qobject_cast<TableBlock *>(restored.days()[0]->blocks().last());
         QVERIFY(table);
         QCOMPARE(table->table()->item(0, 0)->text(), u"cells"_s);
         QVERIFY(waitSaved(restored));

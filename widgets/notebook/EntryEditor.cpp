@@ -382,11 +382,13 @@ void EntryEditor::save()
 void EntryEditor::addDay()
 {
     const QDate date = QDate::currentDate();
-    auto *day = new DayWidget(
-        {{u"date"_s, date.toString(Qt::ISODate)},
-         {u"title"_s, QJsonValue::Null},
-         {u"notes"_s, QJsonArray{QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, QString()}}}}},
-        m_bodyHost);
+    auto *day = new DayWidget({{u"date"_s, date.toString(Qt::ISODate)},
+                               {u"title"_s, QJsonValue::Null},
+                               {u"notes"_s, QJsonArray{QJsonObject{{u"type"_s, u"text"_s},
+                                                                   {u"text"_s, QString()},
+                                                                   {u"indentation"_s, 0},
+                                                                   {u"links"_s, QJsonArray()}}}}},
+                              m_bodyHost);
     m_days.append(day);
     m_bodyLayout->insertWidget(m_bodyLayout->count() - 1, day);
     connect(day, &DayWidget::changed, this, &EntryEditor::bodyChanged);

@@ -76,6 +76,7 @@ void NoteBlock::finishLayout(QWidget *body)
     m_linksLabel->setTextInteractionFlags(Qt::LinksAccessibleByMouse |
                                           Qt::LinksAccessibleByKeyboard);
     m_linksLabel->setContentsMargins(24, 0, 0, 0);
+    m_linksLabel->setWordWrap(true); // long names must not widen the page
     connect(m_linksLabel, &QLabel::linkActivated, this, [this](const QString &href) {
         if (href.startsWith(u"benchtop:"_s)) {
             const QString rest = href.mid(9);
@@ -95,7 +96,7 @@ void NoteBlock::updateLinks()
     QStringList parts;
     for (const QJsonValue &link : std::as_const(m_links))
         parts.append(linkHtml(link.toObject(), m_namer));
-    m_linksLabel->setText(parts.isEmpty() ? QString() : QString(u"🔗 "_s + parts.join(u" · "_s)));
+    m_linksLabel->setText(parts.isEmpty() ? QString() : QString(u"→ "_s + parts.join(u" · "_s)));
     m_linksLabel->setVisible(!parts.isEmpty());
 }
 
@@ -128,6 +129,8 @@ bool NoteBlock::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() == QEvent::FocusIn)
         Q_EMIT focused(this);
+    if (event->type() == QEvent::Resize)
+        refit();
     return QFrame::eventFilter(watched, event);
 }
 
@@ -251,6 +254,10 @@ TableBlock::TableBlock(const QJsonObject &note, QWidget *parent)
         }
     }
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->horizontalHeader()->setMinimumSectionSize(60);
+    m_table->setMinimumWidth(0);
+    m_table->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_table->setTextElideMode(Qt::ElideRight);
     m_table->verticalHeader()->setDefaultSectionSize(24);
     m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -310,7 +317,7 @@ TableBlock::TableBlock(const QJsonObject &note, QWidget *parent)
 
 void TableBlock::fitHeight()
 {
-    int height = m_table->horizontalHeader()->height() + 4;
+    int height = m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth() + 4;
     for (int r = 0; r < m_table->rowCount(); ++r)
         height += m_table->rowHeight(r);
     m_table->setFixedHeight(height);
@@ -505,7 +512,7 @@ FileBlock::FileBlock(const QJsonObject &note, QWidget *parent)
     const QString name = note.value(u"text"_s).toString().isEmpty()
                              ? externalFileId()
                              : note.value(u"text"_s).toString();
-    auto *label = new QLabel(u"📎 <b>%1</b>"_s.arg(name.toHtmlEscaped()));
+    auto *label = new QLabel(u"Attachment: <b>%1</b>"_s.arg(name.toHtmlEscaped()));
     label->setObjectName(u"fileName"_s);
     layout->addWidget(label);
     auto *open = new QToolButton;

@@ -51,6 +51,8 @@ Q_SIGNALS:
     void focused(benchtop::widgets::notebook::NoteBlock *block);
 
 protected:
+    // Fits the block's height to its content (after a resize rewraps it).
+    virtual void refit() {}
     void finishLayout(QWidget *body);
     bool eventFilter(QObject *watched, QEvent *event) override;
     void updateLinks();
@@ -72,6 +74,9 @@ public:
     QTextEdit *editor() const { return m_edit; }
     QCheckBox *checkBox() const { return m_check; }
     QLabel *marker() const { return m_marker; }
+
+protected:
+    void refit() override { fitHeight(); }
 
 private:
     void fitHeight();

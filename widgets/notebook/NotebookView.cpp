@@ -94,7 +94,7 @@ NotebookView::NotebookView(models::ApiClient *client, models::ResourceStore *sto
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 2);
     splitter->setStretchFactor(2, 5);
-    splitter->setSizes({180, 260, 760});
+    splitter->setSizes({200, 300, 800});
 
     connect(m_folders, &models::FolderTreeModel::loaded, m_tree, &QTreeView::expandAll);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
