@@ -5,15 +5,21 @@
 // uploaded as blobs (single and multipart); the PDF export task and local PDF printing.
 #include "FaultProxy.h"
 #include "NotebookUiSupport.h"
+#include "models/ResourceListModel.h"
 #include "models/notebook/EntryHtml.h"
 #include "models/notebook/NotebookJobs.h"
+#include "models/store/ResourceStore.h"
 #include "widgets/notebook/NoteBlocks.h"
+#include "widgets/notebook/NotebookView.h"
 
 #include "widgets/notebook/Qsci.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -23,6 +29,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTextEdit>
+#include <QTreeView>
 
 using namespace Qt::StringLiterals;
 using namespace benchtop;
@@ -179,6 +186,7 @@ private Q_SLOTS:
         proxy.addRule(
             {FaultProxy::Fault::Canned, "GET", u"/benchtop/session"_s, 100, {}, {}, 404, notFound});
         proxy.addRule({FaultProxy::Fault::Canned, "PUT", u"/days"_s, 100, {}, {}, 404, notFound});
+        models::EntrySession::forgetServer(proxy.url()); // a port may be reused
         models::ApiClient tenant(models::Connection{proxy.url(), m_lab.apiKey(), 10'000});
         const QString id = test::entryIdByName(*m_api, u"Cloning GFP into pUC19"_s);
         const QJsonArray before = serverDays(*m_api, id);
@@ -210,6 +218,7 @@ private Q_SLOTS:
                        {},
                        404,
                        R"({"error":{"type":"invalid_request_error","message":"Not found"}})"});
+        models::EntrySession::forgetServer(proxy.url()); // a port may be reused
         models::ApiClient tenant(models::Connection{proxy.url(), m_lab.apiKey(), 10'000});
         const QString id = test::entryIdByName(*m_api, u"Cloning GFP into pUC19"_s);
         const QJsonArray before = serverDays(*m_api, id);
@@ -430,6 +439,48 @@ private Q_SLOTS:
         QVERIFY(bytes.startsWith("%PDF-"));
         QVERIFY(bytes.contains("/Count 1") || bytes.contains("/Count 2"));
         QVERIFY(editor.statusLabel()->text().startsWith(u"Exported to"_s));
+    }
+
+    void newEntryFromTemplate()
+    {
+        models::ResourceStore store;
+        NotebookView view(m_client.get(), &store);
+        QSignalSpy folders(view.folders(), &models::FolderTreeModel::loaded);
+        QVERIFY(folders.wait(10'000));
+        const QModelIndex minipreps = view.folders()
+                                          ->match(view.folders()->index(0, 0), Qt::DisplayRole,
+                                                  u"Minipreps"_s, 1, Qt::MatchRecursive)
+                                          .value(0);
+        view.folderTree()->setCurrentIndex(minipreps);
+        if (view.entries()->canFetchMore({}))
+            view.entries()->fetchMore({});
+        QTRY_COMPARE(view.entries()->rowCount(), 1); // listed before the new one exists
+        view.newEntryFromTemplate();
+        auto *dialog = view.findChild<QDialog *>();
+        QVERIFY(dialog);
+        dialog->findChild<QLineEdit *>()->setText(u"Miniprep of pBR322"_s);
+        auto *templates = dialog->findChild<QComboBox *>();
+        QTRY_VERIFY(templates->findText(u"Miniprep"_s) > 0);
+        templates->setCurrentIndex(templates->findText(u"Miniprep"_s));
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(view.editor() != nullptr, 10'000);
+        QVERIFY(test::waitLoaded(view.editor()));
+        QCOMPARE(view.editor()->nameEdit()->text(), u"Miniprep of pBR322"_s);
+        // The template's day: its checklist and its empty yields table.
+        QCOMPARE(view.editor()->days().size(), 1);
+        QCOMPARE(view.editor()->days()[0]->titleEdit()->text(), u"Miniprep"_s);
+        const QList<NoteBlock *> blocks = view.editor()->days()[0]->blocks();
+        QCOMPARE(blocks.size(), 5);
+        QCOMPARE(blocks[4]->type(), u"table"_s);
+        const QJsonObject stored = test::entryById(*m_api, view.editor()->session()->entryId());
+        QCOMPARE(stored.value(u"folderId"_s).toString(), minipreps.data(models::IdRole).toString());
+        QVERIFY(stored.value(u"entryTemplateId"_s).toString().startsWith(u"tmpl_"_s));
+        // And it is listed in the folder (the list starts again after the create).
+        if (view.entries()->canFetchMore({}))
+            view.entries()->fetchMore({});
+        QTRY_COMPARE(view.entries()->rowCount(), 2);
+        QVERIFY(view.entries()->rowOf(view.editor()->session()->entryId()) >= 0);
     }
 
     void printLocallyToPdf()

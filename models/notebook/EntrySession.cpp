@@ -21,6 +21,12 @@ QSet<QString> &readOnlyServers()
     static QSet<QString> servers;
     return servers;
 }
+// Which connections were probed already (GET /benchtop/session), so each is asked once.
+QSet<QString> &probedServers()
+{
+    static QSet<QString> servers;
+    return servers;
+}
 } // namespace
 
 DraftStore::DraftStore(QString dir)
@@ -101,15 +107,28 @@ void EntrySession::setBodyWritable(bool writable)
     Q_EMIT bodyWritableChanged(writable);
 }
 
+void EntrySession::forgetServer(const QUrl &baseUrl)
+{
+    readOnlyServers().remove(baseUrl.toString());
+    probedServers().remove(baseUrl.toString());
+}
+
 void EntrySession::probeExtension()
 {
+    const QString server = m_client->connection().baseUrl.toString();
+    if (probedServers().contains(server))
+        return;
     ApiReply *reply = m_client->get(u"/benchtop/session"_s, {}, this);
     connect(reply, &ApiReply::finished, this, [this, reply] {
         reply->deleteLater();
+        // Only a conclusive answer counts (a dropped connection says nothing).
         if (reply->error().httpStatus == 404)
             setBodyWritable(false);
         else if (reply->ok())
             setBodyWritable(true);
+        else
+            return;
+        probedServers().insert(m_client->connection().baseUrl.toString());
     });
 }
 

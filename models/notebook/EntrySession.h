@@ -71,8 +71,11 @@ public:
     // so by probeExtension()).
     bool bodyWritable() const { return m_bodyWritable; }
     QString bodyReadOnlyReason() const;
-    // Probes once per connection with GET /benchtop/session: a 404 means a real tenant.
+    // Probes once per connection (base URL, per process) with GET /benchtop/session: a 404
+    // means a real tenant. Later sessions of the same connection take the answer as known.
     void probeExtension();
+    // Forgets what was learned about a connection (it may be another server now).
+    static void forgetServer(const QUrl &baseUrl);
 
     void load();
     // The editor changed the body: kept in memory and written to the draft at once.

@@ -5,6 +5,7 @@
 #include "models/api/ApiClient.h"
 #include "models/notebook/EntrySession.h"
 #include "models/notebook/NotebookJobs.h"
+#include "models/store/ResourceStore.h"
 
 #include <QComboBox>
 #include <QDate>
@@ -144,6 +145,18 @@ void NotebookView::applyFilters()
     m_entries->setFilter(u"nameIncludes"_s, m_search->text().trimmed());
     m_entries->setFilter(u"authorIds.anyOf"_s, m_author->currentData().toString());
     m_entries->setFilter(u"reviewStatus"_s, m_review->currentData().toString());
+    // Which entries belong, so one created or moved here joins (or leaves) without a new listing:
+    // by folder and name (the other filters take effect with the next listing).
+    QStringList folders;
+    if (!m_folderId.isEmpty())
+        folders.append(m_folderId);
+    else if (!m_projectId.isEmpty())
+        folders = m_folders->folderIdsUnder(m_folders->indexOfId(m_projectId));
+    const QString search = m_search->text().trimmed();
+    m_entries->setMembership([folders, search](const QJsonObject &entry) {
+        return (folders.isEmpty() || folders.contains(entry.value(u"folderId"_s).toString())) &&
+               entry.value(u"name"_s).toString().contains(search, Qt::CaseInsensitive);
+    });
     const int days = m_date->currentData().toInt();
     m_entries->setFilter(
         u"modifiedAt"_s,
@@ -224,9 +237,9 @@ void NotebookView::newEntryFromTemplate()
                     created->deleteLater();
                     if (!created->ok())
                         return;
-                    const QString id = created->json().object().value(u"id"_s).toString();
-                    applyFilters(); // lists it
-                    openEntry(id);
+                    const QJsonObject entry = created->json().object();
+                    m_store->upsert(entry); // the list takes it in (membership)
+                    openEntry(entry.value(u"id"_s).toString());
                 });
                 dialog->accept();
             });
