@@ -15,6 +15,7 @@
 #include "widgets/OfflineBanner.h"
 #include "widgets/inventorytools/InventoryTools.h"
 #include "widgets/sequence/SequencesPage.h"
+#include "widgets/notebook/NotebookView.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
@@ -46,12 +47,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_pages->insertWidget(InventoryPage, m_inventory);
     m_sequences = new widgets::SequencesPage(session->client(), session->store(), this);
     m_pages->insertWidget(SequencesPage, m_sequences);
-    m_pages->insertWidget(NotebookPage,
-                          new widgets::ComingSoonPage(
-                              tr("Notebook"),
-                              tr("Write notebook entries with tables, checklists and links to "
-                                 "your samples."),
-                              this));
+    createNotebook();
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -108,6 +104,19 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     showPage(InventoryPage);
 }
 
+// The Notebook page; a click on a link to a sample or sequence shows the page that holds it.
+void MainWindow::createNotebook()
+{
+    m_notebook = new widgets::notebook::NotebookView(m_session->client(), m_session->store(), this);
+    m_pages->insertWidget(NotebookPage, m_notebook);
+    connect(m_notebook, &widgets::notebook::NotebookView::openResourceRequested, this,
+            [this](const QString &type, const QString &id) {
+                const bool sequence = type.endsWith(u"_sequence") || type == u"custom_entity";
+                showPage(sequence ? SequencesPage : InventoryPage);
+                statusBar()->showMessage(tr("Linked %1: %2").arg(type, id), 10'000);
+            });
+}
+
 void MainWindow::createConnectionMenu()
 {
     m_connections = new ConnectionController(this);
@@ -162,6 +171,7 @@ void MainWindow::setSession(Session *session)
 {
     const bool inventoryShown = currentPage() == InventoryPage;
     const bool sequencesShown = currentPage() == SequencesPage;
+    const bool notebookShown = currentPage() == NotebookPage;
     // The views and models of the old session go first; the session itself goes after this.
     m_pages->removeWidget(m_inventory);
     delete m_inventory;
@@ -184,6 +194,11 @@ void MainWindow::setSession(Session *session)
             [this](const QModelIndex &, const QString &message) {
                 statusBar()->showMessage(message, 10'000);
             });
+    m_pages->removeWidget(m_notebook);
+    delete m_notebook;
+    createNotebook();
+    if (notebookShown)
+        m_pages->setCurrentIndex(NotebookPage);
     m_connectionLabel->setText(session->description());
     watchLongWork(session->client());
     m_inventoryTools->setSession(session->client(), session->store());

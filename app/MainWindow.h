@@ -18,6 +18,9 @@ class InventoryTools;
 class InventoryView;
 class OfflineBanner;
 class SequencesPage;
+namespace notebook {
+class NotebookView;
+}
 } // namespace benchtop::widgets
 
 namespace benchtop::app {
@@ -39,6 +42,7 @@ public:
     widgets::InventoryView *inventoryView() const { return m_inventory; }
     widgets::OfflineBanner *offlineBanner() const { return m_offlineBanner; }
     widgets::SequencesPage *sequencesPage() const { return m_sequences; }
+    widgets::notebook::NotebookView *notebookView() const { return m_notebook; }
     void showPage(Page page);
     Page currentPage() const;
 
@@ -62,11 +66,13 @@ private:
     void watchLongWork(models::ApiClient *client);
     void createInventoryMenu();
     void reveal(const QString &id, const QString &storageId);
+    void createNotebook();
 
     Session *m_session;
     models::LocationTreeModel *m_locations;
     widgets::InventoryView *m_inventory;
     widgets::SequencesPage *m_sequences = nullptr;
+    widgets::notebook::NotebookView *m_notebook = nullptr;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages;
     widgets::OfflineBanner *m_offlineBanner;

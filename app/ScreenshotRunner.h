@@ -21,6 +21,7 @@ public:
     // "inventory-boxes": two boxes side by side; "plate": the 96-well plate. Empty: the tree.
     // Instead of the inventory: "sequence:NAME" opens the server's sequence called NAME on the
     // Sequences page; "sequence-file:PATH" opens a GenBank/FASTA file there without importing.
+    // "notebook": the notebook's entry with a table and links open.
     void setView(const QString &view) { m_view = view; }
 
 Q_SIGNALS:
@@ -35,6 +36,7 @@ private:
     void openView(int round);
     void startSequence();
     bool m_captureStarted = false;
+    void startNotebook();
 
     MainWindow *m_window;
     QString m_path;

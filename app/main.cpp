@@ -75,8 +75,9 @@ int main(int argc, char *argv[])
         u"name"_s);
     QCommandLineOption screenshotView(
         u"screenshot-view"_s,
-        QApplication::translate("main", "With --screenshot: what to show: inventory-boxes, plate, "
-                                        "sequence:NAME or sequence-file:PATH."),
+        QApplication::translate("main", "With --screenshot: what to show: inventory (default), "
+                                        "inventory-boxes, plate, sequence:NAME, "
+                                        "sequence-file:PATH or notebook."),
         u"view"_s);
     parser.addOptions({server, dataDir, screenshot, screenshotView, profile});
     parser.process(app);

@@ -1,6 +1,7 @@
 #include "LabServer.h"
 
 #include "ApiError.h"
+#include "ExportRoutes.h"
 #include "InventoryRoutes.h"
 #include "LocationRoutes.h"
 #include "Logging.h"
@@ -42,6 +43,7 @@ LabServer::LabServer(LabServerConfig config, QObject *parent)
     addInventoryRoutes(m_router, m_context);
     addSequenceRoutes(m_router, m_context);
     addNotebookRoutes(m_router, m_context);
+    addExportRoutes(m_router, m_context);
     addSessionRoutes(m_router);
 }
 

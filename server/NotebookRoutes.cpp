@@ -814,6 +814,7 @@ ResourceType entryType(ServerContext *s)
     type.listKey = u"entries"_s;
     type.idParam = u"entry_id"_s;
     type.idsKey = u"entryIds"_s;
+    type.parentFilter = u"folderId"_s; // GET /entries?folderId= (the spec's listEntries)
     type.noun = u"entries"_s;
     type.archiveReasons = kArchiveReasons;
     type.schemaKind = u"entry"_s;
@@ -1184,6 +1185,12 @@ http::HttpResponse externalFile(ServerContext &server, const RequestContext &con
 }
 
 } // namespace
+
+QJsonObject notebookEntryJson(ServerContext &server, const RequestContext &context,
+                              const ResourceRow &row)
+{
+    return entryJson(&server, context, row);
+}
 
 void addNotebookRoutes(Router &router, ServerContext &server)
 {

@@ -141,7 +141,7 @@ private Q_SLOTS:
 
     void draftsRoundTrip()
     {
-        models::DraftStore drafts(m_dir.filePath(u"drafts3"_s));
+        models::SequenceDraftStore drafts(m_dir.filePath(u"drafts3"_s));
         bio::Record record =
             bio::readGenBankFile(QStringLiteral(BENCHTOP_TEST_DATA "/plasmids/pUC19_M77789.gb"))
                 .records.value(0);

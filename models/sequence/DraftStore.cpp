@@ -10,14 +10,14 @@
 
 namespace benchtop::models {
 
-DraftStore::DraftStore(QString folder)
+SequenceDraftStore::SequenceDraftStore(QString folder)
     : m_folder(folder.isEmpty()
                    ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
                          QStringLiteral("/drafts")
                    : std::move(folder))
 {}
 
-bool DraftStore::write(const QString &id, const bio::Record &record,
+bool SequenceDraftStore::write(const QString &id, const bio::Record &record,
                        const QString &baseModifiedAt) const
 {
     if (!QDir().mkpath(m_folder))
@@ -33,7 +33,7 @@ bool DraftStore::write(const QString &id, const bio::Record &record,
     return text.commit() && meta.commit();
 }
 
-std::optional<Draft> DraftStore::read(const QString &id) const
+std::optional<SequenceDraft> SequenceDraftStore::read(const QString &id) const
 {
     QFile text(m_folder + u'/' + id + QStringLiteral(".gb"));
     QFile meta(m_folder + u'/' + id + QStringLiteral(".json"));
@@ -43,18 +43,18 @@ std::optional<Draft> DraftStore::read(const QString &id) const
     if (!read.ok() || read.records.size() != 1)
         return std::nullopt;
     const QJsonObject info = QJsonDocument::fromJson(meta.readAll()).object();
-    Draft draft{read.records.first(), info.value(u"baseModifiedAt").toString()};
+    SequenceDraft draft{read.records.first(), info.value(u"baseModifiedAt").toString()};
     draft.record.kind = bio::MoleculeKind(info.value(u"kind").toInt());
     return draft;
 }
 
-void DraftStore::remove(const QString &id) const
+void SequenceDraftStore::remove(const QString &id) const
 {
     QFile::remove(m_folder + u'/' + id + QStringLiteral(".gb"));
     QFile::remove(m_folder + u'/' + id + QStringLiteral(".json"));
 }
 
-QStringList DraftStore::ids() const
+QStringList SequenceDraftStore::ids() const
 {
     QStringList ids;
     for (const QString &name : QDir(m_folder).entryList({QStringLiteral("*.gb")}, QDir::Files))

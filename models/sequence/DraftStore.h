@@ -11,21 +11,21 @@
 
 namespace benchtop::models {
 
-struct Draft
+struct SequenceDraft
 {
     bio::Record record;
     QString baseModifiedAt;
 };
 
-class DraftStore
+class SequenceDraftStore
 {
 public:
     // `folder` empty: AppDataLocation/drafts.
-    explicit DraftStore(QString folder = {});
+    explicit SequenceDraftStore(QString folder = {});
 
     QString folder() const { return m_folder; }
     bool write(const QString &id, const bio::Record &record, const QString &baseModifiedAt) const;
-    std::optional<Draft> read(const QString &id) const;
+    std::optional<SequenceDraft> read(const QString &id) const;
     void remove(const QString &id) const;
     QStringList ids() const;
 

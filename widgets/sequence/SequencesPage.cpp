@@ -42,7 +42,7 @@ SequencesPage::SequencesPage(models::ApiClient *client, models::ResourceStore *s
     , m_client(client)
     , m_store(store)
     , m_repository(new models::SequenceRepository(client, store, this))
-    , m_drafts(std::make_unique<models::DraftStore>())
+    , m_drafts(std::make_unique<models::SequenceDraftStore>())
     , m_kind(new QComboBox(this))
     , m_list(new QTableView(this))
     , m_editor(new SequenceEditor(this))
@@ -182,7 +182,7 @@ SequencesPage::~SequencesPage()
 
 void SequencesPage::setDraftFolder(const QString &folder)
 {
-    m_drafts = std::make_unique<models::DraftStore>(folder);
+    m_drafts = std::make_unique<models::SequenceDraftStore>(folder);
 }
 
 void SequencesPage::setKind(int index)

@@ -19,7 +19,7 @@ class ApiClient;
 class ResourceStore;
 class SequenceListModel;
 class SequenceRepository;
-class DraftStore;
+class SequenceDraftStore;
 } // namespace benchtop::models
 
 namespace benchtop::widgets {
@@ -74,7 +74,7 @@ private:
     models::ApiClient *m_client;
     models::ResourceStore *m_store;
     models::SequenceRepository *m_repository;
-    std::unique_ptr<models::DraftStore> m_drafts;
+    std::unique_ptr<models::SequenceDraftStore> m_drafts;
     QComboBox *m_kind;
     models::SequenceListModel *m_model = nullptr;
     QTableView *m_list;
