@@ -15,9 +15,9 @@ namespace benchtop::app {
 
 Session::~Session()
 {
-    // Requests die before the server they talk to.
-    delete m_client;
+    // The store's requests, then the client, die before the server they talk to.
     delete m_store;
+    delete m_client;
 }
 
 std::unique_ptr<Session> Session::open(const SessionOptions &options, QString *error)
@@ -53,8 +53,9 @@ std::unique_ptr<Session> Session::open(const SessionOptions &options, QString *e
         connection.baseUrl = options.server;
         connection.apiKey = options.apiKey;
     }
-    session->m_store = new models::ResourceStore;
     session->m_client = new models::ApiClient(connection);
+    // The store fetches through the session's client (a box's schema, a tube by id, ...).
+    session->m_store = new models::ResourceStore(session->m_client);
     if (!session->m_embedded && !options.cacheDir.isEmpty()) {
         // One cache per server and key, so two profiles never see each other's data.
         const QByteArray identity =

@@ -166,6 +166,38 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(data.filePath(u"data/lab-server/lab.sqlite"_s)));
     }
 
+    // Every view the screenshot mode opens loads in the real executable: the whole wiring of
+    // session, store, client and views, not only each part in its own test.
+    void screenshotViewsLoad_data()
+    {
+        QTest::addColumn<QString>("view");
+        QTest::newRow("two boxes") << u"inventory-boxes"_s;
+        QTest::newRow("plate") << u"plate"_s;
+        QTest::newRow("sequence") << u"sequence:pUC19 snapgene"_s;
+        QTest::newRow("notebook") << u"notebook"_s;
+    }
+
+    void screenshotViewsLoad()
+    {
+        QFETCH(QString, view);
+        QTemporaryDir data;
+        const QString shot = data.filePath(u"shot.png"_s);
+        QProcess app;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        env.insert(u"HOME"_s, data.path());
+        env.insert(u"XDG_CONFIG_HOME"_s, data.filePath(u"config"_s));
+        env.insert(u"XDG_CACHE_HOME"_s, data.filePath(u"cache"_s));
+        app.setProcessEnvironment(env);
+        app.start(QStringLiteral(BENCHTOP_EXE), {u"--data-dir"_s, data.filePath(u"data"_s),
+                                                 u"--screenshot"_s, shot,
+                                                 u"--screenshot-view"_s, view});
+        QVERIFY(app.waitForFinished(90'000));
+        QVERIFY2(app.exitCode() == 0, app.readAllStandardError().right(2000).constData());
+        const QImage image(shot);
+        QVERIFY(!image.isNull());
+    }
+
     void screenshotFailsClearlyWithoutAServer()
     {
         QTemporaryDir data;
