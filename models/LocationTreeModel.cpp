@@ -455,8 +455,10 @@ std::pair<int, int> LocationTreeModel::filledOf(const QString &id) const
     const QJsonObject resource = m_store->value(id);
     if (isStorage(id)) {
         const QJsonValue total = resource.value(u"totalCapacity"_s);
-        if (total.isNull() || total.isUndefined()) // a fixed well plate: its wells
-            return {int(resource.value(u"wells"_s).toObject().size()), 0};
+        if (total.isNull() || total.isUndefined()) { // a fixed well plate: its wells
+            const int wells = int(resource.value(u"wells"_s).toObject().size());
+            return {wells, wells};
+        }
         // Once the tubes are held, the store knows better than the last listing.
         if (m_store->childrenListed(id))
             return {int(m_store->childrenOf(id).size()), total.toInt()};

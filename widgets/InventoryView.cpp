@@ -100,7 +100,9 @@ InventoryView::InventoryView(models::LocationTreeModel *model, models::ApiClient
     m_tree->header()->setSectionResizeMode(models::LocationTreeModel::NameColumn,
                                            QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(models::LocationTreeModel::BarcodeColumn,
-                                           QHeaderView::ResizeToContents);
+                                           QHeaderView::Interactive);
+    m_tree->header()->resizeSection(models::LocationTreeModel::BarcodeColumn, 96);
+    m_tree->setIndentation(14);
     m_tree->header()->setSectionResizeMode(models::LocationTreeModel::FilledColumn,
                                            QHeaderView::ResizeToContents);
     m_breadcrumbs->setObjectName(QStringLiteral("breadcrumbs"));
@@ -119,6 +121,8 @@ InventoryView::InventoryView(models::LocationTreeModel *model, models::ApiClient
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_banner);
     leftLayout->addWidget(m_tree, 1);
+    // Names and barcodes stay readable when two boxes open beside each other.
+    left->setMinimumWidth(340);
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
     split->addWidget(m_boxes);
