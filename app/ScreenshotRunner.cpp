@@ -1,9 +1,9 @@
 #include "ScreenshotRunner.h"
 
 #include "MainWindow.h"
-#include "models/BoxContentsModel.h"
 #include "bio/Fasta.h"
 #include "bio/GenBank.h"
+#include "models/BoxContentsModel.h"
 #include "models/LocationTreeModel.h"
 #include "models/ResourceListModel.h"
 #include "models/sequence/SequenceDocument.h"
@@ -11,12 +11,12 @@
 #include "widgets/inventory/BoxGridView.h"
 #include "widgets/inventory/BoxPanel.h"
 
-#include <QDir>
-#include <QFileInfo>
-#include <QItemSelectionModel>
 #include "widgets/sequence/SequenceEditor.h"
 #include "widgets/sequence/SequenceView.h"
 #include "widgets/sequence/SequencesPage.h"
+#include <QDir>
+#include <QFileInfo>
+#include <QItemSelectionModel>
 
 #include "models/notebook/EntrySession.h"
 #include "widgets/notebook/EntryEditor.h"
@@ -114,6 +114,7 @@ void ScreenshotRunner::onLoaded(const QModelIndex &parent, bool complete)
 void ScreenshotRunner::startSequence()
 {
     m_window->showPage(MainWindow::SequencesPage);
+    m_window->resize(1500, 950); // the maps, the bases and the feature table need the room
     widgets::SequencesPage *page = m_window->sequencesPage();
     m_timeout.start();
     connect(page, &widgets::SequencesPage::sequenceOpened, this, [this, page] {
@@ -135,6 +136,14 @@ void ScreenshotRunner::startSequence()
         // Wait for the cut sites of this sequence (an earlier scan may report first).
         connect(view, &widgets::SequenceView::restrictionSitesReady, this, [this, view] {
             if (view->restrictionSiteCount() > 0 && !m_captureStarted) {
+                m_captureStarted = true;
+                capture();
+            }
+        });
+        // A sequence with no site of the chosen set (a genome has no unique cutter) is
+        // captured once its scan has had time to finish.
+        QTimer::singleShot(15'000, this, [this] {
+            if (!m_captureStarted) {
                 m_captureStarted = true;
                 capture();
             }

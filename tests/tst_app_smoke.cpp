@@ -189,9 +189,9 @@ private Q_SLOTS:
         env.insert(u"XDG_CONFIG_HOME"_s, data.filePath(u"config"_s));
         env.insert(u"XDG_CACHE_HOME"_s, data.filePath(u"cache"_s));
         app.setProcessEnvironment(env);
-        app.start(QStringLiteral(BENCHTOP_EXE), {u"--data-dir"_s, data.filePath(u"data"_s),
-                                                 u"--screenshot"_s, shot,
-                                                 u"--screenshot-view"_s, view});
+        app.start(QStringLiteral(BENCHTOP_EXE),
+                  {u"--data-dir"_s, data.filePath(u"data"_s), u"--screenshot"_s, shot,
+                   u"--screenshot-view"_s, view});
         QVERIFY(app.waitForFinished(90'000));
         QVERIFY2(app.exitCode() == 0, app.readAllStandardError().right(2000).constData());
         const QImage image(shot);

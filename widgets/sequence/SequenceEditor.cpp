@@ -7,6 +7,9 @@
 #include "models/sequence/FeatureListModel.h"
 #include "models/sequence/SelectionInfo.h"
 #include "models/sequence/SequenceDocument.h"
+#include "widgets/sequencemaps/CircularMapView.h"
+#include "widgets/sequencemaps/LinearMapView.h"
+#include "widgets/sequencemaps/MapData.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -15,6 +18,7 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -103,8 +107,10 @@ SequenceEditor::SequenceEditor(QWidget *parent)
     split->addWidget(m_mapSlot);
     split->addWidget(m_view);
     split->addWidget(m_features);
+    split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 4);
     split->setStretchFactor(2, 1);
+    createMaps();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -143,6 +149,38 @@ void SequenceEditor::updateSelectionInfo()
     m_selection->setText(
         models::selectionInfo(record.sequence, record.kind, m_document->selectionStart(),
                               m_document->selectionEnd(), m_document->isCircular()));
+}
+
+// The linear and circular maps of the open sequence, linked to its selection; they follow
+// edits after a short pause (preparing a genome's map takes a few tens of ms), and "Set origin
+// here" on the circle is an undoable edit of the document.
+void SequenceEditor::createMaps()
+{
+    auto *linear = new maps::LinearMapView(this);
+    auto *circular = new maps::CircularMapView(this);
+    linear->setObjectName(QStringLiteral("linearMap"));
+    circular->setObjectName(QStringLiteral("circularMap"));
+    setMaps(linear, circular);
+    m_mapSlot->setSizes({300, 500});
+    auto *refresh = new QTimer(this);
+    refresh->setSingleShot(true);
+    refresh->setInterval(150);
+    connect(m_document, &models::SequenceDocument::changed, refresh, qOverload<>(&QTimer::start));
+    connect(refresh, &QTimer::timeout, this, [this, linear, circular] {
+        const bio::Record &record = m_document->record();
+        const bool show = !m_document->isProtein() && m_document->length() > 0;
+        m_mapSlot->setVisible(show);
+        if (!show)
+            return;
+        auto data = std::make_shared<maps::MapData>(record);
+        linear->setMapData(data);
+        circular->setVisible(m_document->isCircular());
+        if (m_document->isCircular())
+            circular->setMapData(data);
+        linear->setSelection(m_document->selectionStart(), m_document->selectionEnd());
+    });
+    connect(circular, &maps::CircularMapView::originChangeRequested, m_document,
+            &models::SequenceDocument::setOrigin);
 }
 
 void SequenceEditor::setMaps(QWidget *linear, QWidget *circular)

@@ -54,6 +54,7 @@ Q_SIGNALS:
     void message(const QString &text);
 
 private:
+    void createMaps();
     void updateSelectionInfo();
     void updateForKind();
 
