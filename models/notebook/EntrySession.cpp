@@ -160,7 +160,8 @@ void EntrySession::load()
             return;
         }
         takeEntry(reply->json().object().value(u"entry"_s).toObject());
-        const EntryDraftStore::Draft draft = m_drafts.load(m_client->connection().baseUrl, m_entryId);
+        const EntryDraftStore::Draft draft =
+            m_drafts.load(m_client->connection().baseUrl, m_entryId);
         if (draft.isValid()) {
             // Unsaved work from before (a crash, a lost connection): it wins over the server's
             // body; saving it checks against the version it was edited from.
@@ -264,6 +265,11 @@ void EntrySession::discardDraft()
     m_restored = false;
 }
 
+void EntrySession::setStore(ResourceStore *store)
+{
+    m_store = store;
+}
+
 void EntrySession::patchEntry(const QJsonObject &changes)
 {
     ApiReply *reply = m_client->patch(u"/entries/"_s + m_entryId, changes, this);
@@ -271,7 +277,9 @@ void EntrySession::patchEntry(const QJsonObject &changes)
         reply->deleteLater();
         if (!reply->ok()) {
             m_error = reply->error().displayMessage();
-            Q_EMIT failed(tr("The entry was not changed: %1").arg(m_error));
+            const QString message = tr("The entry was not changed: %1").arg(m_error);
+            Q_EMIT patchFailed(message);
+            Q_EMIT failed(message);
             return;
         }
         const QJsonObject entry = reply->json().object();

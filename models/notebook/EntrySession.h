@@ -88,6 +88,8 @@ public:
     void discardDraft();
     // PATCH /entries/{id} with name, folderId, authorIds, fields as given.
     void patchEntry(const QJsonObject &changes);
+    // Where the entry goes after a load or save (the entry lists follow it), when set later.
+    void setStore(ResourceStore *store);
 
 Q_SIGNALS:
     void loaded();
@@ -97,6 +99,8 @@ Q_SIGNALS:
     void stateChanged(benchtop::models::EntrySession::State state);
     void bodyWritableChanged(bool writable);
     void patched();
+    // A PATCH the server refused (failed() is emitted too, with the same message).
+    void patchFailed(const QString &message);
 
 private:
     void setState(State state);

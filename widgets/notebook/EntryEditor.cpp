@@ -1,9 +1,12 @@
 #include "EntryEditor.h"
 
+#include "EntryDetails.h"
+
 #include "models/api/ApiClient.h"
 #include "models/notebook/EntryHtml.h"
 #include "models/notebook/EntrySession.h"
 #include "models/notebook/NotebookJobs.h"
+#include "models/notebook/UserDirectory.h"
 
 #include <QAction>
 #include <QDateEdit>
@@ -132,12 +135,14 @@ EntryEditor::EntryEditor(models::ApiClient *client, const QString &entryId, QWid
                          const QString &draftsDir)
     : QWidget(parent)
     , m_client(client)
-    , m_session(
-          new models::EntrySession(client, entryId, models::EntryDraftStore(draftsDir), nullptr, this))
+    , m_session(new models::EntrySession(client, entryId, models::EntryDraftStore(draftsDir),
+                                         nullptr, this))
     , m_names(new models::LinkNameResolver(client, this))
     , m_toolbar(new QToolBar(this))
     , m_name(new QLineEdit(this))
     , m_meta(new QLabel(this))
+    , m_details(new EntryDetails(this))
+    , m_users(new models::UserDirectory(client, this))
     , m_fields(new QFormLayout)
     , m_badge(new QLabel(this))
     , m_conflictBar(new QWidget(this))
@@ -196,6 +201,12 @@ EntryEditor::EntryEditor(models::ApiClient *client, const QString &entryId, QWid
     layout->addWidget(m_name);
     m_meta->setStyleSheet(u"color: palette(dark);"_s);
     layout->addWidget(m_meta);
+    m_details->setUserDirectory(m_users);
+    connect(m_details, &EntryDetails::detailsEdited, this, [this](const QJsonObject &changes) {
+        m_status->setText(tr("Saving…"));
+        m_session->patchEntry(changes);
+    });
+    layout->addWidget(m_details);
     layout->addLayout(m_fields);
 
     m_badge->setObjectName(u"readOnlyBadge"_s);
@@ -257,8 +268,14 @@ EntryEditor::EntryEditor(models::ApiClient *client, const QString &entryId, QWid
         Q_EMIT message(text);
     });
     connect(m_session, &models::EntrySession::bodyWritableChanged, this, &EntryEditor::updateMode);
-    connect(m_session, &models::EntrySession::patched, this,
-            [this] { m_status->setText(tr("Entry details saved.")); });
+    connect(m_session, &models::EntrySession::patched, this, [this] {
+        m_details->setEntry(m_session->entry());
+        showMeta();
+        m_status->setText(tr("Entry details saved."));
+    });
+    // A refused change: the header shows the server's version again (the message stays).
+    connect(m_session, &models::EntrySession::patchFailed, this,
+            [this] { m_details->setEntry(m_session->entry()); });
     connect(m_names, &models::LinkNameResolver::nameChanged, this, [this] {
         for (DayWidget *day : std::as_const(m_days))
             for (NoteBlock *block : day->blocks())
@@ -282,12 +299,13 @@ void EntryEditor::buildBody()
     m_days.clear();
     const QJsonObject entry = m_session->entry();
     m_name->setText(entry.value(u"name"_s).toString());
-    QStringList authors;
-    for (const QJsonValue &author : entry.value(u"authors"_s).toArray())
-        authors.append(author.toObject().value(u"name"_s).toString());
-    m_meta->setText(tr("%1 · by %2 · modified %3")
-                        .arg(entry.value(u"displayId"_s).toString(), authors.join(u", "_s),
-                             entry.value(u"modifiedAt"_s).toString()));
+    showMeta();
+    if (!m_details->folderModel()) {
+        auto *folders = new models::FolderTreeModel(m_client, this);
+        m_details->setFolderModel(folders);
+        folders->reload();
+    }
+    m_details->setEntry(entry);
     // Schema fields: editable line edits, written with PATCH (values as their text).
     while (m_fields->rowCount() > 0)
         m_fields->removeRow(0);
@@ -609,6 +627,24 @@ void EntryEditor::printLocally()
     models::printHtml(models::entryHtml(m_session->entry(), bodyJson(),
                                         [this](const QJsonObject &link) { return linkName(link); }),
                       &printer);
+}
+
+void EntryEditor::setContext(models::ResourceStore *store, models::FolderTreeModel *folders)
+{
+    m_session->setStore(store);
+    if (folders)
+        m_details->setFolderModel(folders);
+}
+
+void EntryEditor::showMeta()
+{
+    const QJsonObject entry = m_session->entry();
+    QStringList authors;
+    for (const QJsonValue &author : entry.value(u"authors"_s).toArray())
+        authors.append(author.toObject().value(u"name"_s).toString());
+    m_meta->setText(tr("%1 · by %2 · modified %3")
+                        .arg(entry.value(u"displayId"_s).toString(), authors.join(u", "_s),
+                             entry.value(u"modifiedAt"_s).toString()));
 }
 
 void EntryEditor::applyHeader()

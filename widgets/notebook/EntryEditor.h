@@ -24,9 +24,14 @@ class ApiClient;
 class EntryDraftStore;
 class EntrySession;
 class LinkNameResolver;
+class FolderTreeModel;
+class ResourceStore;
+class UserDirectory;
 } // namespace benchtop::models
 
 namespace benchtop::widgets::notebook {
+
+class EntryDetails;
 
 class DayWidget : public QFrame
 {
@@ -70,6 +75,11 @@ public:
     QWidget *conflictBar() const { return m_conflictBar; }
     QLabel *statusLabel() const { return m_status; }
     QLineEdit *nameEdit() const { return m_name; }
+    // The header's folder picker and authors editor.
+    EntryDetails *details() const { return m_details; }
+    // The notebook's store (the entry lists follow a saved entry) and folder tree (the folder
+    // picker's choices). Without a folder tree the editor loads its own.
+    void setContext(models::ResourceStore *store, models::FolderTreeModel *folders);
     NoteBlock *currentBlock() const { return m_current; }
     // The block a new note goes after, and the day it goes in.
     void setCurrentBlock(NoteBlock *block) { m_current = block; }
@@ -84,6 +94,7 @@ public:
     void exportPdf(const QString &savePath = {});
     void printLocally();
     void applyHeader();
+    void showMeta();
 
 Q_SIGNALS:
     void openResourceRequested(const QString &type, const QString &id);
@@ -106,6 +117,8 @@ private:
     QToolBar *m_toolbar;
     QLineEdit *m_name;
     QLabel *m_meta;
+    EntryDetails *m_details;
+    models::UserDirectory *m_users;
     QFormLayout *m_fields;
     QList<std::pair<QString, QLineEdit *>> m_fieldEdits;
     QLabel *m_badge;

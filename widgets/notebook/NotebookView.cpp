@@ -178,6 +178,7 @@ EntryEditor *NotebookView::openEntry(const QString &entryId)
         m_editor->deleteLater(); // its draft is on disk already
     }
     m_editor = new EntryEditor(m_client, entryId, m_right);
+    m_editor->setContext(m_store, m_folders);
     connect(m_editor, &EntryEditor::openResourceRequested, this,
             [this](const QString &type, const QString &id) {
                 if (type == u"entry"_s)
