@@ -15,6 +15,8 @@ PACKAGES=(
     # decodes the printed barcodes in tst_ui_inventory_tools
     zbar-tools
     fonts-dejavu-core
+    # the mouse-driven drag test runs on xcb under Xvfb (offscreen has no drag loop)
+    xvfb xauth
     # independent oracles that the sequence-core tests compare against
     python3 python3-biopython emboss
     # the server suites run a second time on a throw-away PostgreSQL cluster (tests/CMakeLists.txt)

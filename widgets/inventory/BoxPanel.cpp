@@ -10,6 +10,7 @@
 #include <QItemSelectionModel>
 #include <QJsonObject>
 #include <QLabel>
+#include <QSignalBlocker>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -37,8 +38,10 @@ BoxPanel::BoxPanel(models::ApiClient *client, models::ResourceStore *store,
     m_path->setWordWrap(true);
     m_message->setWordWrap(true);
     m_message->hide();
+    m_colourBy->setObjectName(u"colourBy"_s);
     m_colourBy->addItem(tr("Colour by contents"));
     m_colourBy->addItem(tr("Colour by schema"));
+    // "Colour by field: …" entries follow, one per field of the tubes shown (refreshFieldChoices).
     m_colourBy->setToolTip(tr("What a tube's colour shows"));
 
     auto *zoomOut = new QToolButton(this);
@@ -67,11 +70,7 @@ BoxPanel::BoxPanel(models::ApiClient *client, models::ResourceStore *store,
     connect(zoomIn, &QToolButton::clicked, m_grid, &BoxGridView::zoomIn);
     connect(zoomOut, &QToolButton::clicked, m_grid, &BoxGridView::zoomOut);
     connect(close, &QToolButton::clicked, this, [this] { Q_EMIT closeRequested(this); });
-    connect(m_colourBy, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_grid->cellDelegate()->setColourBy(index == 0 ? BoxCellDelegate::ColourBy::Entity
-                                                       : BoxCellDelegate::ColourBy::Schema);
-        m_grid->viewport()->update();
-    });
+    connect(m_colourBy, &QComboBox::currentIndexChanged, this, &BoxPanel::applyColourBy);
     connect(m_grid, &BoxGridView::refused, this,
             [this](const QString &why) { showMessage(why, true); });
     connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -87,8 +86,11 @@ BoxPanel::BoxPanel(models::ApiClient *client, models::ResourceStore *store,
     });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &BoxPanel::refreshHeader);
     connect(m_model, &QAbstractItemModel::modelReset, this, &BoxPanel::refreshHeader);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &BoxPanel::refreshFieldChoices);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &BoxPanel::refreshFieldChoices);
     m_model->open();
     refreshHeader();
+    refreshFieldChoices();
 }
 
 QString BoxPanel::storageId() const
@@ -106,6 +108,60 @@ void BoxPanel::showMessage(const QString &message, bool error)
     m_message->setText(message);
     m_message->setStyleSheet(error ? u"color: #8a1c14;"_s : u"color: #1e5e22;"_s);
     m_message->setVisible(!message.isEmpty());
+}
+
+bool BoxPanel::colourByField(const QString &field)
+{
+    const int index = m_fields.contains(field) ? m_colourBy->findData(field) : -1;
+    if (index < 0)
+        return false;
+    m_colourBy->setCurrentIndex(index);
+    return true;
+}
+
+void BoxPanel::applyColourBy()
+{
+    const int index = m_colourBy->currentIndex();
+    const QString field = m_colourBy->currentData().toString();
+    BoxCellDelegate *delegate = m_grid->cellDelegate();
+    if (!field.isEmpty())
+        delegate->setColourBy(BoxCellDelegate::ColourBy::Field, field);
+    else
+        delegate->setColourBy(index == 1 ? BoxCellDelegate::ColourBy::Schema
+                                         : BoxCellDelegate::ColourBy::Entity);
+    m_grid->viewport()->update();
+}
+
+void BoxPanel::refreshFieldChoices()
+{
+    QStringList fields;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        for (int column = 0; column < m_model->columnCount(); ++column) {
+            const QJsonObject tube =
+                m_model->index(row, column).data(models::ResourceRole).toJsonObject();
+            const QStringList keys = tube.value(u"fields"_s).toObject().keys();
+            for (const QString &key : keys)
+                if (!fields.contains(key))
+                    fields.append(key);
+        }
+    }
+    fields.sort(Qt::CaseInsensitive);
+    if (fields == m_fields)
+        return;
+    // Keep the choice across a refresh while its field is still offered.
+    const QString chosen = m_colourBy->currentData().toString();
+    const int chosenIndex = m_colourBy->currentIndex();
+    {
+        const QSignalBlocker blocker(m_colourBy);
+        while (m_colourBy->count() > 2)
+            m_colourBy->removeItem(m_colourBy->count() - 1);
+        for (const QString &field : std::as_const(fields))
+            m_colourBy->addItem(tr("Colour by field: %1").arg(field), field);
+        const int restored = chosen.isEmpty() ? chosenIndex : m_colourBy->findData(chosen);
+        m_colourBy->setCurrentIndex(std::max(0, restored));
+    }
+    m_fields = fields;
+    applyColourBy();
 }
 
 void BoxPanel::refreshHeader()

@@ -1,5 +1,6 @@
-// One open box or plate: its name, where it is, how full, a colour-by choice, zoom and close,
-// the grid, and an inline line for what just happened (a refused drop, a rolled back move).
+// One open box or plate: its name, where it is, how full, a colour-by choice (contents, schema,
+// or any field the tubes shown carry), zoom and close, the grid, and an inline line for what just
+// happened (a refused drop, a rolled back move).
 #pragma once
 
 #include <QWidget>
@@ -30,6 +31,10 @@ public:
     BoxGridView *grid() const { return m_grid; }
     QString messageText() const;
     void showMessage(const QString &message, bool error);
+    // The fields offered in the colour-by choice: every field key of the tubes shown, sorted.
+    QStringList colourFields() const { return m_fields; }
+    // Colours by `field` (one of colourFields()); false when no tube shown has it.
+    bool colourByField(const QString &field);
 
 Q_SIGNALS:
     void closeRequested(benchtop::widgets::BoxPanel *panel);
@@ -37,6 +42,8 @@ Q_SIGNALS:
 
 private:
     void refreshHeader();
+    void refreshFieldChoices();
+    void applyColourBy();
 
     models::ResourceStore *m_store;
     models::BoxContentsModel *m_model;
@@ -45,6 +52,7 @@ private:
     QLabel *m_path;
     QComboBox *m_colourBy;
     QLabel *m_message;
+    QStringList m_fields;
 };
 
 } // namespace benchtop::widgets
