@@ -1,5 +1,6 @@
 #include "SequenceEditor.h"
 
+#include "FeatureDialog.h"
 #include "FindBar.h"
 #include "SequenceView.h"
 #include "bio/GeneticCode.h"
@@ -14,13 +15,16 @@
 #include <QAction>
 #include <QComboBox>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
+#include <QMenu>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace benchtop::widgets {
 
@@ -50,11 +54,17 @@ SequenceEditor::SequenceEditor(QWidget *parent)
     m_toolBar->addSeparator();
     m_complement = m_toolBar->addAction(tr("Complement"), m_view, &SequenceView::setShowComplement);
     m_complement->setCheckable(true);
+    connect(m_view, &SequenceView::showComplementChanged, m_complement, &QAction::setChecked);
     m_frames->addItems({tr("No frames"), tr("Frame 1"), tr("Frames 1–3"), tr("6 frames")});
     m_frames->setToolTip(tr("Translation frames"));
     connect(m_frames, &QComboBox::currentIndexChanged, this,
             [this](int i) { m_view->setFrames(SequenceView::Frames(i)); });
     m_toolBar->addWidget(m_frames);
+    // Frames set on the view directly (a saved layout, the screenshot runner) show here too.
+    connect(m_view, &SequenceView::framesChanged, this, [this](SequenceView::Frames frames) {
+        const QSignalBlocker blocker(m_frames);
+        m_frames->setCurrentIndex(int(frames));
+    });
     for (const bio::GeneticCode *code : bio::GeneticCode::all())
         m_code->addItem(tr("%1. %2").arg(code->id()).arg(code->name()), code->id());
     m_code->setMaximumWidth(200);
@@ -79,6 +89,19 @@ SequenceEditor::SequenceEditor(QWidget *parent)
         const int found = addOrfs();
         Q_EMIT message(tr("%n ORF(s) of 300 bases or more added.", nullptr, found));
     });
+    m_toolBar->addSeparator();
+    m_addFeature = m_toolBar->addAction(tr("Add feature…"), this, [this] { addFeature(); });
+    m_addFeature->setObjectName(QStringLiteral("addFeature"));
+    m_addFeature->setToolTip(tr("Annotate the selection as a new feature"));
+    m_editFeature = m_toolBar->addAction(tr("Edit feature…"), this, [this] {
+        const QModelIndex current = m_features->currentIndex();
+        if (current.isValid())
+            editFeature(current.row());
+    });
+    m_editFeature->setObjectName(QStringLiteral("editFeature"));
+    m_deleteFeature = new QAction(tr("Delete feature"), this);
+    m_deleteFeature->setObjectName(QStringLiteral("deleteFeature"));
+    connect(m_deleteFeature, &QAction::triggered, this, &SequenceEditor::deleteCurrentFeature);
     QAction *find = new QAction(tr("Find"), this);
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, m_find, &FindBar::activate);
@@ -94,12 +117,29 @@ SequenceEditor::SequenceEditor(QWidget *parent)
         m_document->setSelection(start, index.data(models::FeatureListModel::EndRole).toLongLong());
         m_view->ensureVisible(start);
     });
+    // Double-click opens the feature dialog; F2 or a click on a selected cell edits the name or
+    // type in place.
+    m_features->setEditTriggers(QAbstractItemView::EditKeyPressed |
+                                QAbstractItemView::SelectedClicked);
+    connect(m_features, &QTableView::doubleClicked, this,
+            [this](const QModelIndex &index) { editFeature(index.row()); });
+    connect(m_features->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &SequenceEditor::updateFeatureActions);
+    connect(m_featureModel, &QAbstractItemModel::modelReset, this,
+            &SequenceEditor::updateFeatureActions);
     auto *remove =
         new QShortcut(QKeySequence::Delete, m_features, nullptr, nullptr, Qt::WidgetShortcut);
-    connect(remove, &QShortcut::activated, this, [this] {
-        const QModelIndex current = m_features->currentIndex();
-        if (current.isValid())
-            m_document->removeFeature(current.row());
+    connect(remove, &QShortcut::activated, this, &SequenceEditor::deleteCurrentFeature);
+    m_features->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_features, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QModelIndex index = m_features->indexAt(at);
+        if (index.isValid())
+            m_features->setCurrentIndex(index);
+        QMenu menu(this);
+        menu.addAction(m_addFeature);
+        menu.addAction(m_editFeature);
+        menu.addAction(m_deleteFeature);
+        menu.exec(m_features->viewport()->mapToGlobal(at));
     });
 
     auto *split = new QSplitter(Qt::Vertical, this);
@@ -136,6 +176,64 @@ void SequenceEditor::updateForKind()
     m_frames->setEnabled(nucleotide);
     m_enzymes->setEnabled(nucleotide);
     m_origin->setEnabled(m_document->isCircular());
+    updateFeatureActions();
+}
+
+void SequenceEditor::updateFeatureActions()
+{
+    m_addFeature->setEnabled(m_document->length() > 0);
+    const bool current = m_features->currentIndex().isValid();
+    m_editFeature->setEnabled(current);
+    m_deleteFeature->setEnabled(current);
+}
+
+FeatureDialog *SequenceEditor::addFeature()
+{
+    const qint64 length = m_document->length();
+    if (length < 1)
+        return nullptr;
+    auto *dialog = new FeatureDialog(length, m_document->isCircular(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Add feature"));
+    const qint64 start = std::min(m_document->selectionStart(), length - 1);
+    const qint64 end = m_document->hasSelection() ? m_document->selectionEnd() : start + 1;
+    dialog->setRange(start + 1, end);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_document->addFeature(dialog->feature());
+        m_features->setCurrentIndex(m_featureModel->index(m_featureModel->rowCount() - 1, 0));
+    });
+    dialog->open();
+    return dialog;
+}
+
+FeatureDialog *SequenceEditor::editFeature(int row)
+{
+    const QList<bio::Feature> &features = m_document->record().features;
+    if (row < 0 || row >= features.size())
+        return nullptr;
+    auto *dialog = new FeatureDialog(m_document->length(), m_document->isCircular(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Edit feature %1").arg(features[row].displayName()));
+    dialog->setFeature(features[row]);
+    const bio::Feature original = features[row];
+    connect(dialog, &QDialog::accepted, this, [this, dialog, row, original] {
+        const QList<bio::Feature> &now = m_document->record().features;
+        if (row >= now.size() || now[row] != original) {
+            Q_EMIT message(tr("The feature changed while its dialog was open; nothing saved."));
+            return;
+        }
+        m_document->setFeature(row, dialog->feature());
+        m_features->setCurrentIndex(m_featureModel->index(row, 0));
+    });
+    dialog->open();
+    return dialog;
+}
+
+void SequenceEditor::deleteCurrentFeature()
+{
+    const QModelIndex current = m_features->currentIndex();
+    if (current.isValid())
+        m_document->removeFeature(current.row());
 }
 
 QString SequenceEditor::selectionText() const

@@ -28,6 +28,7 @@ class SequenceDocument;
 
 namespace benchtop::widgets {
 
+class FeatureDialog;
 class FindBar;
 class SequenceView;
 
@@ -46,6 +47,18 @@ public:
     QString selectionText() const;
     void setMaps(QWidget *linear, QWidget *circular);
 
+    // Feature editing (DESIGN §4: each one undo step through the document). Both open a
+    // FeatureDialog (window-modal, deleted on close) and return it; accepting it adds or changes
+    // the feature. Adding starts from the selection (or the base after the caret); editing
+    // starts from feature `row` of the document. nullptr when there is nothing to annotate.
+    FeatureDialog *addFeature();
+    FeatureDialog *editFeature(int row);
+    // Deletes the feature table's current row (one undo step).
+    void deleteCurrentFeature();
+    QAction *addFeatureAction() const { return m_addFeature; }
+    QAction *editFeatureAction() const { return m_editFeature; }
+    QAction *deleteFeatureAction() const { return m_deleteFeature; }
+
     // Finds ORFs (at least `minimumLength` bases, standard or the chosen code) and adds them as
     // features in one undo step; returns how many.
     int addOrfs(qint64 minimumLength = 300);
@@ -57,6 +70,7 @@ private:
     void createMaps();
     void updateSelectionInfo();
     void updateForKind();
+    void updateFeatureActions();
 
     models::SequenceDocument *m_document;
     SequenceView *m_view;
@@ -71,6 +85,9 @@ private:
     QComboBox *m_enzymes;
     QAction *m_complement;
     QAction *m_origin;
+    QAction *m_addFeature;
+    QAction *m_editFeature;
+    QAction *m_deleteFeature;
 };
 
 } // namespace benchtop::widgets

@@ -75,14 +75,20 @@ SequenceView::~SequenceView()
 
 void SequenceView::setShowComplement(bool show)
 {
+    if (m_showComplement == show)
+        return;
     m_showComplement = show;
     relayout();
+    Q_EMIT showComplementChanged(show);
 }
 
 void SequenceView::setFrames(Frames frames)
 {
+    if (m_frames == frames)
+        return;
     m_frames = frames;
     relayout();
+    Q_EMIT framesChanged(frames);
 }
 
 void SequenceView::setGeneticCode(int ncbiId)

@@ -71,6 +71,9 @@ Q_SIGNALS:
     void message(const QString &text);
     // The restriction scan finished (tests and the status bar wait on it).
     void restrictionSitesReady();
+    // The display options changed (by the tool bar or programmatically), so controls follow.
+    void showComplementChanged(bool show);
+    void framesChanged(benchtop::widgets::SequenceView::Frames frames);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
