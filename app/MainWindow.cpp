@@ -7,15 +7,15 @@
 #include "Session.h"
 #include "models/LocationTreeModel.h"
 #include "models/api/ApiClient.h"
-#include "models/store/ContainerMoveCommand.h"
 #include "models/api/ListPager.h"
 #include "models/api/TaskPoller.h"
+#include "models/store/ContainerMoveCommand.h"
 #include "widgets/ComingSoonPage.h"
 #include "widgets/InventoryView.h"
 #include "widgets/OfflineBanner.h"
 #include "widgets/inventorytools/InventoryTools.h"
-#include "widgets/sequence/SequencesPage.h"
 #include "widgets/notebook/NotebookView.h"
+#include "widgets/sequence/SequencesPage.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
@@ -25,8 +25,8 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
-#include <QUndoStack>
 #include <QTreeView>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace benchtop::app {
@@ -137,7 +137,15 @@ void MainWindow::createInventoryMenu()
     connect(m_inventoryTools, &widgets::InventoryTools::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10'000); });
     connect(m_inventoryTools, &widgets::InventoryTools::revealRequested, this,
-            [this](const models::LookupHit &hit) { reveal(hit.id, hit.storageId); });
+            [this](const models::LookupHit &hit) {
+                reveal(hit.id, hit.storageId);
+                // A scanned tube, box or plate opens where it sits: the box or plate's grid.
+                const QString grid = hit.kind == u"container"                     ? hit.storageId
+                                     : hit.kind == u"box" || hit.kind == u"plate" ? hit.id
+                                                                                  : QString();
+                if (!grid.isEmpty())
+                    m_inventory->openStorage(grid);
+            });
 }
 
 // Until the inventory view reveals tubes in their boxes itself: selects the row of what was
@@ -229,7 +237,10 @@ void MainWindow::wireInventory()
                 }
             });
     connect(m_inventory, &widgets::InventoryView::openSequenceRequested, this,
-            [this] { showPage(SequencesPage); });
+            [this](const QString &sequenceId) {
+                showPage(SequencesPage);
+                m_sequences->openSequence(sequenceId);
+            });
 }
 
 void MainWindow::watchLongWork(models::ApiClient *client)

@@ -5,7 +5,10 @@
 #include "app/MainWindow.h"
 #include "app/Session.h"
 #include "models/LocationTreeModel.h"
+#include "models/api/ApiClient.h"
+#include "models/api/ApiReply.h"
 #include "widgets/InventoryView.h"
+#include "widgets/sequence/SequencesPage.h"
 
 #include <QApplication>
 #include <QImage>
@@ -17,6 +20,7 @@
 #include <QTest>
 #include <QTranslator>
 #include <QTreeView>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 using namespace benchtop;
@@ -143,6 +147,30 @@ private Q_SLOTS:
         QCOMPARE(app::Session::serverUrl(u"127.0.0.1:8470"_s), QUrl(u"http://127.0.0.1:8470"_s));
         QCOMPARE(app::Session::serverUrl(u"http://lab:8470"_s), QUrl(u"http://lab:8470"_s));
         QVERIFY(app::Session::serverUrl(QString()).isEmpty());
+    }
+
+    // "Open sequence" in the inventory's inspector opens the tube's sequence in the editor.
+    void inventoryOpensATubesSequence()
+    {
+        QTemporaryDir data;
+        QString error;
+        auto session = app::Session::open({QUrl(), QString(), data.path()}, &error);
+        QVERIFY2(session, qPrintable(error));
+        app::MainWindow window(session.get());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        models::ApiReply *list =
+            session->client()->get(u"/dna-sequences"_s, QUrlQuery(u"pageSize=1"_s));
+        QSignalSpy listed(list, &models::ApiReply::finished);
+        QVERIFY(listed.wait(10'000));
+        const QString id = list->json()[u"dnaSequences"_s][0][u"id"_s].toString();
+        QVERIFY(!id.isEmpty());
+        QSignalSpy opened(window.sequencesPage(), &widgets::SequencesPage::sequenceOpened);
+        Q_EMIT window.inventoryView()->openSequenceRequested(id);
+        QVERIFY(opened.wait(10'000));
+        QCOMPARE(opened.first().first().toString(), id);
+        QCOMPARE(window.currentPage(), app::MainWindow::SequencesPage);
+        QCOMPARE(window.sequencesPage()->currentId(), id);
     }
 
     void screenshotCommandWritesThePicture()
