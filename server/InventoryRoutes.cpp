@@ -6,6 +6,7 @@
 #include "Ids.h"
 #include "LocationRoutes.h"
 #include "Tasks.h"
+#include "Users.h"
 #include "inventory/Storage.h"
 #include "storage/Database.h"
 #include "storage/DemoData.h"
@@ -238,16 +239,13 @@ std::variant<Quantity, ApiFailure> readQuantity(const QJsonValue &value, const Q
 
 // ---- users, entities, contents, check-out ---------------------------------------------------
 
-QJsonValue userSummary(Database &db, const QString &userId)
+// The spec's user summary, or null where a record names no (or an unknown) user.
+QJsonValue userOrNull(Database &db, const QString &userId)
 {
     if (userId.isEmpty())
         return QJsonValue::Null;
-    QSqlQuery query = db.exec(u"SELECT handle, name FROM users WHERE id = ?"_s, {userId});
-    if (!query.next())
-        return QJsonValue::Null;
-    return QJsonObject{{u"id"_s, userId},
-                       {u"handle"_s, query.value(0).toString()},
-                       {u"name"_s, query.value(1).toString()}};
+    const auto user = userSummary(db, userId);
+    return user ? QJsonValue(*user) : QJsonValue(QJsonValue::Null);
 }
 
 bool userExists(Database &db, const QString &userId)
@@ -333,7 +331,7 @@ QJsonObject checkoutJson(Database &db, const ResourceRow &row)
                 {u"modifiedAt"_s, row.createdAt}};
     }
     return {{u"status"_s, query.value(0).toString()},
-            {u"assignee"_s, userSummary(db, query.value(1).toString())},
+            {u"assignee"_s, userOrNull(db, query.value(1).toString())},
             {u"comment"_s, query.value(2).toString()},
             {u"modifiedAt"_s, query.value(3).toString()}};
 }
@@ -344,7 +342,7 @@ QJsonArray usersJson(Database &db, const QJsonArray &ids)
 {
     QJsonArray users;
     for (const QJsonValue &id : ids) {
-        const QJsonValue user = userSummary(db, id.toString());
+        const QJsonValue user = userOrNull(db, id.toString());
         if (!user.isNull())
             users.append(user);
     }
