@@ -12,7 +12,7 @@
 #include "widgets/notebook/NoteBlocks.h"
 #include "widgets/notebook/NotebookView.h"
 
-#include "widgets/notebook/Qsci.h"
+#include "widgets/Qsci.h"
 
 #include <QApplication>
 #include <QCheckBox>

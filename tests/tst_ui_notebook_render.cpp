@@ -13,7 +13,7 @@
 #include "widgets/notebook/NoteBlocks.h"
 #include "widgets/notebook/NotebookView.h"
 
-#include "widgets/notebook/Qsci.h"
+#include "widgets/Qsci.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>

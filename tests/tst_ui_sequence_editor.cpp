@@ -256,7 +256,7 @@ private Q_SLOTS:
         editor.show();
         QVERIFY(QTest::qWaitForWindowExposed(&editor));
         widgets::SequenceView *view = editor.view();
-        const int y = view->rowHeight() / 3 + 20;
+        const int y = view->pointOf(0).y();
         QTest::mousePress(view->viewport(), Qt::LeftButton, {}, QPoint(1, y));
         const qint64 from = doc->selectionStart();
         QTest::mouseMove(view->viewport(), QPoint(400, y));

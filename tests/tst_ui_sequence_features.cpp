@@ -2,6 +2,7 @@
 // the feature table, each one undo step; and the tool bar following the view's display options.
 #include "models/sequence/FeatureListModel.h"
 #include "models/sequence/SequenceDocument.h"
+#include "widgets/Qsci.h"
 #include "widgets/sequence/FeatureDialog.h"
 #include "widgets/sequence/SequenceEditor.h"
 #include "widgets/sequence/SequenceView.h"
@@ -189,6 +190,13 @@ void TestUiSequenceFeatures::addEditUndoDelete()
     QCOMPARE(doc->record().features, QList<bio::Feature>({original.first()}));
     doc->undoStack()->undo();
     QCOMPARE(doc->record().features, original);
+    // The Delete key on the table does the same.
+    table->setCurrentIndex(editor.featureModel()->index(0, 0));
+    QTest::keyClick(table, Qt::Key_Delete);
+    QCOMPARE(doc->record().features.size(), 1);
+    QCOMPARE(doc->record().features.first().qualifier(u"label"_s), u"b"_s);
+    doc->undoStack()->undo();
+    QCOMPARE(doc->record().features, original);
 }
 
 void TestUiSequenceFeatures::invalidRangeRefused()
@@ -327,6 +335,27 @@ void TestUiSequenceFeatures::toolBarFollowsView()
     QVERIFY(complement->isChecked());
     complement->trigger();
     QVERIFY(!editor.view()->showComplement());
+
+    // What typing inside a feature does is the tool bar's choice: split, then grow again.
+    QComboBox *policy = editor.insertPolicyBox();
+    policy->setCurrentIndex(1);
+    QCOMPARE(editor.document()->insertPolicy(), models::InsertInside::Split);
+    editor.show();
+    editor.view()->setFocus();
+    editor.document()->setSelection(6, 6); // inside a (4..12)
+    QTest::keyClicks(editor.view()->editor(), u"GG"_s);
+    // Split around the new bases, which belong to no part: 4..6 and 8..14.
+    const QList<bio::Span> parts = editor.document()->record().features.first().location.spans;
+    QCOMPARE(parts.size(), 2);
+    QCOMPARE(parts[0].end, 6);
+    QCOMPARE(parts[1].start, 8);
+    QCOMPARE(parts[1].end, 14);
+    policy->setCurrentIndex(0);
+    QCOMPARE(editor.document()->insertPolicy(), models::InsertInside::Grow);
+    editor.document()->setSelection(24, 24); // inside b (now 22..32)
+    QTest::keyClick(editor.view()->editor(), Qt::Key_C);
+    QCOMPARE(editor.document()->record().features.last().location.spans.size(), 1);
+    QCOMPARE(editor.document()->record().features.last().location.spans.first().end, 33);
 }
 
 QTEST_MAIN(TestUiSequenceFeatures)

@@ -6,13 +6,16 @@
 //    issue's bar: within 1.5×);
 // 3. scrolling the whole genome a screen at a time: the longest frame and the median;
 // 4. typing one base in the middle of the genome: key press to repainted (median of 20);
-// 5. peak memory (VmHWM) per base of the genome.
+// 5. peak memory (VmHWM) per base of the genome;
+// 6. the peer: plain QScintilla holding the whole genome (60 bases a line), as a text editor
+//    would — load + first paint, one screen, one base typed — against this view's figures.
 // The view is 1200×800 on the offscreen platform, with the complement strand, 6 frames and
 // unique cutters on; each paint renders the viewport into a pixmap synchronously.
 //
 //   QT_QPA_PLATFORM=offscreen build/tests/bench_ui_sequence
 #include "bio/GenBank.h"
 #include "models/sequence/SequenceDocument.h"
+#include "widgets/Qsci.h"
 #include "widgets/sequence/SequenceView.h"
 
 #include <QApplication>
@@ -100,6 +103,8 @@ int main(int argc, char **argv)
 
     t.restart();
     bio::GenBankResult parsed = bio::readGenBankFile(genomePath);
+    QElapsedTimer opening;
+    opening.start();
     models::SequenceDocument genome;
     genome.setRecord(std::move(parsed.records.first()));
     widgets::SequenceView genomeView(&genome);
@@ -107,6 +112,7 @@ int main(int argc, char **argv)
     QPixmap target(genomeView.viewport()->size());
     genomeView.viewport()->render(&target);
     const double firstPaintMs = msSince(t);
+    const double openMs = msSince(opening);
 
     // 2. One screen at pUC19 size vs in the middle of the genome.
     models::SequenceDocument plasmid;
@@ -153,6 +159,54 @@ int main(int argc, char **argv)
     const bool typed = genome.length() == genomeLength + 20;
 
     const qint64 peak = peakKb();
+
+    // 6. The peer, in the same run: plain QScintilla holding the whole genome the way a text
+    // editor would (60 bases a line, default settings; DESIGN §4) — load + first paint, a screen
+    // in the middle, and one base typed there until repainted.
+    // This view with the bases alone (no complement, frames or cut sites), the peer's content.
+    genomeView.setShowComplement(false);
+    genomeView.setFrames(widgets::SequenceView::Frames::None);
+    genomeView.setEnzymeSet(widgets::SequenceView::EnzymeSet::None);
+    genomeView.scrollToBase(genomeLength / 2);
+    QList<double> plainPaints;
+    for (int i = 0; i < 30; ++i)
+        plainPaints << paint(genomeView, target);
+    double peerLoadMs = 0;
+    QList<double> peerPaints, peerTyping;
+    {
+        const QByteArray &sequence = genome.record().sequence;
+        QByteArray text;
+        text.reserve(sequence.size() + sequence.size() / 60 + 1);
+        for (qint64 p = 0; p < sequence.size(); p += 60)
+            text.append(sequence.constData() + p, std::min<qint64>(60, sequence.size() - p))
+                .append('\n');
+        QsciScintilla peer;
+        peer.setFont(QFont(QStringLiteral("DejaVu Sans Mono"), 10));
+        peer.resize(1200, 800);
+        peer.show();
+        QElapsedTimer load;
+        load.start();
+        peer.SendScintilla(QsciScintillaBase::SCI_SETTEXT, 0UL, text.constData());
+        peer.viewport()->render(&target);
+        peerLoadMs = msSince(load);
+        const long middle = peer.SendScintilla(QsciScintillaBase::SCI_POSITIONFROMLINE,
+                                               static_cast<unsigned long>(peer.lines() / 2));
+        peer.SendScintilla(QsciScintillaBase::SCI_GOTOPOS, static_cast<unsigned long>(middle));
+        for (int i = 0; i < 30; ++i) {
+            QElapsedTimer frame;
+            frame.start();
+            peer.viewport()->render(&target);
+            peerPaints << msSince(frame);
+        }
+        peer.setFocus();
+        for (int i = 0; i < 20; ++i) {
+            QElapsedTimer key;
+            key.start();
+            QTest::keyClick(&peer, Qt::Key_A);
+            peer.viewport()->render(&target);
+            peerTyping << msSince(key);
+        }
+    }
     std::printf("bench_ui_sequence: E. coli MG1655, %lld bp, %lld features; view 1200x800, "
                 "complement + 6 frames + unique cutters\n\n",
                 static_cast<long long>(genomeLength), static_cast<long long>(featureCount));
@@ -171,7 +225,18 @@ int main(int argc, char **argv)
                 "%.2f ms%s |\n",
                 median(typing), *std::max_element(typing.begin(), typing.end()),
                 typed ? "" : " (KEYS LOST)");
-    std::printf("| peak memory (VmHWM) | %.0f MB | %.1f bytes/base (%.1f above start-up) |\n",
+    std::printf("| peer: plain QScintilla, whole genome at 60/line — load + first paint | "
+                "%.0f ms | ours (open + first paint, %.0f ms) = %.3f× |\n",
+                peerLoadMs, openMs, openMs / peerLoadMs);
+    std::printf("| peer: one screen in the middle (median of 30) | %.2f ms | ours = %.2f× "
+                "(bases and feature lanes only: %.2f ms = %.2f×) |\n",
+                median(peerPaints), median(genomePaints) / median(peerPaints),
+                median(plainPaints), median(plainPaints) / median(peerPaints));
+    std::printf("| peer: type one base mid-genome → repainted (median of 20) | %.2f ms | ours = "
+                "%.2f× |\n",
+                median(peerTyping), median(typing) / median(peerTyping));
+    std::printf("| peak memory (VmHWM, before the peer ran) | %.0f MB | %.1f bytes/base (%.1f "
+                "above start-up) |\n",
                 peak / 1024.0, peak * 1024.0 / genomeLength,
                 (peak - baselineKb) * 1024.0 / genomeLength);
     return typed ? 0 : 1;

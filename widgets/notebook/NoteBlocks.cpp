@@ -1,6 +1,6 @@
 #include "NoteBlocks.h"
 
-#include "Qsci.h"
+#include "widgets/Qsci.h"
 
 #include <QApplication>
 #include <QCheckBox>

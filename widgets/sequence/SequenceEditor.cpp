@@ -16,9 +16,10 @@
 #include <QComboBox>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMenu>
-#include <QShortcut>
+#include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -41,6 +42,7 @@ SequenceEditor::SequenceEditor(QWidget *parent)
     , m_frames(new QComboBox(this))
     , m_code(new QComboBox(this))
     , m_enzymes(new QComboBox(this))
+    , m_insertPolicy(new QComboBox(this))
 {
     m_selection->setObjectName(QStringLiteral("selectionInfo"));
     m_selection->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -79,6 +81,21 @@ SequenceEditor::SequenceEditor(QWidget *parent)
     connect(m_enzymes, &QComboBox::currentIndexChanged, this,
             [this](int i) { m_view->setEnzymeSet(SequenceView::EnzymeSet(i)); });
     m_toolBar->addWidget(m_enzymes);
+    m_insertPolicy->addItems({tr("Inside features: grow"), tr("Inside features: split")});
+    m_insertPolicy->setToolTip(
+        tr("What bases typed or pasted inside a feature do to it: lengthen it, or split it into "
+           "two joined parts around the new bases (a CDS that must keep its frame, say)"));
+    m_insertPolicy->setCurrentIndex(
+        QSettings().value(QStringLiteral("sequence/insertPolicy")).toString() == u"split" ? 1 : 0);
+    auto applyPolicy = [this](int i) {
+        m_document->setInsertPolicy(i == 1 ? models::InsertInside::Split
+                                           : models::InsertInside::Grow);
+        QSettings().setValue(QStringLiteral("sequence/insertPolicy"),
+                             i == 1 ? QStringLiteral("split") : QStringLiteral("grow"));
+    };
+    applyPolicy(m_insertPolicy->currentIndex());
+    connect(m_insertPolicy, &QComboBox::currentIndexChanged, this, applyPolicy);
+    m_toolBar->addWidget(m_insertPolicy);
     m_toolBar->addSeparator();
     m_toolBar->addAction(tr("Reverse complement"), m_document,
                          &models::SequenceDocument::reverseComplementAll);
@@ -127,9 +144,9 @@ SequenceEditor::SequenceEditor(QWidget *parent)
             &SequenceEditor::updateFeatureActions);
     connect(m_featureModel, &QAbstractItemModel::modelReset, this,
             &SequenceEditor::updateFeatureActions);
-    auto *remove =
-        new QShortcut(QKeySequence::Delete, m_features, nullptr, nullptr, Qt::WidgetShortcut);
-    connect(remove, &QShortcut::activated, this, &SequenceEditor::deleteCurrentFeature);
+    // Delete removes the current row (a cell being edited has the key itself). A key filter, not
+    // a shortcut: a shortcut waits for the window to be active, the key does not.
+    m_features->installEventFilter(this);
     m_features->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_features, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
         const QModelIndex index = m_features->indexAt(at);
@@ -167,6 +184,16 @@ SequenceEditor::SequenceEditor(QWidget *parent)
     connect(m_document, &models::SequenceDocument::changed, this, &SequenceEditor::updateForKind);
     connect(m_view, &SequenceView::message, this, &SequenceEditor::message);
     updateForKind();
+}
+
+bool SequenceEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_features && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Delete) {
+        deleteCurrentFeature();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void SequenceEditor::updateForKind()

@@ -63,8 +63,15 @@ public:
     // features in one undo step; returns how many.
     int addOrfs(qint64 minimumLength = 300);
 
+    // The tool bar's choice of what typing inside a feature does (grow or split it; kept in the
+    // settings).
+    QComboBox *insertPolicyBox() const { return m_insertPolicy; }
+
 Q_SIGNALS:
     void message(const QString &text);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createMaps();
@@ -83,6 +90,7 @@ private:
     QComboBox *m_frames;
     QComboBox *m_code;
     QComboBox *m_enzymes;
+    QComboBox *m_insertPolicy;
     QAction *m_complement;
     QAction *m_origin;
     QAction *m_addFeature;

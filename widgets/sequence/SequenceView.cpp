@@ -6,12 +6,13 @@
 #include "bio/Translation.h"
 #include "models/sequence/SequenceClipboard.h"
 #include "models/sequence/SequenceDocument.h"
+#include "widgets/Qsci.h"
 
 #include <QApplication>
 #include <QClipboard>
-#include <QKeyEvent>
-#include <QPainter>
-#include <QPainterPath>
+#include <QHBoxLayout>
+#include <QInputMethodEvent>
+#include <QMenu>
 #include <QScrollBar>
 #include <QtConcurrent>
 
@@ -20,7 +21,12 @@
 namespace benchtop::widgets {
 
 namespace {
-constexpr int kGroup = 10; // bases per block; a small gap between blocks
+
+using Sci = QsciScintillaBase;
+constexpr int kHitIndicator = 8; // the first indicator left to containers
+constexpr int kMaxLanes = 4;
+const QByteArray kFontFamily = QByteArrayLiteral("DejaVu Sans Mono");
+constexpr int kFontSize = 10;
 
 QList<bio::RestrictionEnzyme> enzymesFor(SequenceView::EnzymeSet set)
 {
@@ -32,38 +38,103 @@ QList<bio::RestrictionEnzyme> enzymesFor(SequenceView::EnzymeSet set)
         bio::RestrictionCatalogue::builtin().select(filter);
     return commercial;
 }
+
 } // namespace
 
+// The QScintilla editor of a SequenceView: it paints the window of rows and holds the caret and
+// the selection; every key, typed text, click and wheel turn goes to the view, which changes the
+// document (Scintilla itself is read-only, so nothing reaches the text behind the document's
+// back — not its own key bindings, drops or context menu).
+class BasesEditor final : public QsciScintilla
+{
+public:
+    explicit BasesEditor(SequenceView *view)
+        : QsciScintilla(view)
+        , m_view(view)
+    {}
+
+protected:
+    bool event(QEvent *event) override
+    {
+        if (event->type() == QEvent::ShortcutOverride && m_view->event(event))
+            return true;
+        return QsciScintilla::event(event);
+    }
+    void keyPressEvent(QKeyEvent *event) override { m_view->handleKey(event); }
+    void inputMethodEvent(QInputMethodEvent *event) override
+    {
+        if (!event->commitString().isEmpty())
+            m_view->insertText(event->commitString().toLatin1());
+        event->accept();
+    }
+    void mousePressEvent(QMouseEvent *event) override { m_view->handleMouse(event); }
+    void mouseMoveEvent(QMouseEvent *event) override { m_view->handleMouse(event); }
+    void mouseReleaseEvent(QMouseEvent *event) override { m_view->handleMouse(event); }
+    void mouseDoubleClickEvent(QMouseEvent *event) override { m_view->handleMouse(event); }
+    void wheelEvent(QWheelEvent *event) override
+    {
+        m_wheel += event->angleDelta().y();
+        const int rows = -m_wheel / 40; // three rows a notch
+        m_wheel += rows * 40;
+        if (rows != 0)
+            m_view->handleWheel(rows);
+        event->accept();
+    }
+    void contextMenuEvent(QContextMenuEvent *event) override
+    {
+        m_view->showContextMenu(event->globalPos());
+    }
+    // Files dropped here are for the page (import); text is never dropped into the window.
+    void dragEnterEvent(QDragEnterEvent *event) override { event->ignore(); }
+    void dragMoveEvent(QDragMoveEvent *event) override { event->ignore(); }
+    void dropEvent(QDropEvent *event) override { event->ignore(); }
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QsciScintilla::resizeEvent(event);
+        m_view->relayout();
+    }
+
+private:
+    SequenceView *m_view;
+    int m_wheel = 0;
+};
+
 SequenceView::SequenceView(models::SequenceDocument *document, QWidget *parent)
-    : QAbstractScrollArea(parent)
+    : QFrame(parent)
     , m_document(document)
+    , m_editor(new BasesEditor(this))
+    , m_scroll(new QScrollBar(Qt::Vertical, this))
     , m_code(&bio::GeneticCode::standard())
 {
-    setFocusPolicy(Qt::StrongFocus);
-    viewport()->setCursor(Qt::IBeamCursor);
-    QFont mono(QStringLiteral("DejaVu Sans Mono"));
-    mono.setStyleHint(QFont::Monospace);
-    mono.setPointSize(10);
-    setFont(mono);
-    verticalScrollBar()->setSingleStep(1);
-    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setFrameStyle(QFrame::StyledPanel | QFrame::Sunken);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(frameWidth(), frameWidth(), frameWidth(), frameWidth());
+    layout->setSpacing(0);
+    layout->addWidget(m_editor, 1);
+    layout->addWidget(m_scroll);
+    setFocusProxy(m_editor);
+    configureEditor();
+    m_scroll->setSingleStep(1);
+    connect(m_scroll, &QScrollBar::valueChanged, this, &SequenceView::rebuild);
+    m_autoScroll.setInterval(40);
+    connect(&m_autoScroll, &QTimer::timeout, this, &SequenceView::autoScroll);
     m_scanDelay.setSingleShot(true);
     m_scanDelay.setInterval(250);
     connect(&m_scanDelay, &QTimer::timeout, this, &SequenceView::startScan);
-    connect(&m_scan, &QFutureWatcher<QList<Site>>::finished, this, [this] {
+    connect(&m_scan, &QFutureWatcher<QList<rowtext::Site>>::finished, this, [this] {
         m_sites = m_scan.result();
-        viewport()->update();
+        rebuild();
         Q_EMIT restrictionSitesReady();
         if (m_scannedRevision != m_document->revision())
             scheduleScan();
     });
     connect(document, &models::SequenceDocument::changed, this, [this] {
         updateScrollRange();
+        rebuild();
         scheduleScan();
-        viewport()->update();
     });
     connect(document, &models::SequenceDocument::selectionChanged, this,
-            [this] { viewport()->update(); });
+            &SequenceView::showSelection);
     relayout();
     startScan();
 }
@@ -73,12 +144,108 @@ SequenceView::~SequenceView()
     m_scan.waitForFinished();
 }
 
+QsciScintilla *SequenceView::editor() const
+{
+    return m_editor;
+}
+
+QWidget *SequenceView::viewport() const
+{
+    return m_editor->viewport();
+}
+
+void SequenceView::configureEditor()
+{
+    BasesEditor *e = m_editor;
+    e->setFrameStyle(QFrame::NoFrame);
+    e->setReadOnly(true);
+    e->SendScintilla(Sci::SCI_SETUNDOCOLLECTION, 0UL);
+    e->SendScintilla(Sci::SCI_SETVSCROLLBAR, 0UL);
+    e->SendScintilla(Sci::SCI_SETHSCROLLBAR, 0UL);
+    e->SendScintilla(Sci::SCI_SETWRAPMODE, Sci::SC_WRAP_NONE);
+    e->SendScintilla(Sci::SCI_SETSCROLLWIDTHTRACKING, 0UL);
+    e->SendScintilla(Sci::SCI_SETSCROLLWIDTH, 1UL);
+    e->SendScintilla(Sci::SCI_SETCARETWIDTH, 2UL);
+    e->SendScintilla(Sci::SCI_SETLAYOUTCACHE, long(Sci::SC_CACHE_PAGE)); // the rows on screen
+    e->viewport()->setAcceptDrops(false);
+    e->viewport()->setCursor(Qt::IBeamCursor);
+
+    const QPalette pal = palette();
+    auto style = [e](int number, const QColor &fore, const QColor &back, bool bold) {
+        e->SendScintilla(Sci::SCI_STYLESETFONT, number, kFontFamily.constData());
+        e->SendScintilla(Sci::SCI_STYLESETSIZE, number, long(kFontSize));
+        e->SendScintilla(Sci::SCI_STYLESETFORE, number, fore);
+        e->SendScintilla(Sci::SCI_STYLESETBACK, number, back);
+        e->SendScintilla(Sci::SCI_STYLESETBOLD, number, long(bold));
+    };
+    style(Sci::STYLE_DEFAULT, pal.color(QPalette::Text), pal.color(QPalette::Base), false);
+    e->SendScintilla(Sci::SCI_STYLECLEARALL);
+    const QColor dim = pal.color(QPalette::PlaceholderText);
+    style(Sci::STYLE_LINENUMBER, dim, pal.color(QPalette::Base), false);
+    e->SendScintilla(Sci::SCI_SETCARETFORE, pal.color(QPalette::Text));
+    QColor selection = pal.color(QPalette::Highlight);
+    e->SendScintilla(Sci::SCI_SETSELBACK, 1UL, selection.lighter(160));
+
+    // Annotations (the lines around each row) use their own range of styles.
+    m_annotationStyles = int(e->SendScintilla(Sci::SCI_ALLOCATEEXTENDEDSTYLES, 256L));
+    e->SendScintilla(Sci::SCI_ANNOTATIONSETSTYLEOFFSET, long(m_annotationStyles));
+    e->SendScintilla(Sci::SCI_ANNOTATIONSETVISIBLE, Sci::ANNOTATION_STANDARD);
+    const QColor base = pal.color(QPalette::Base);
+    style(m_annotationStyles + rowtext::Plain, pal.color(QPalette::Text), base, false);
+    style(m_annotationStyles + rowtext::Dim, dim, base, false);
+    style(m_annotationStyles + rowtext::Frame, QColor(0x20, 0x60, 0xa0), base, false);
+    style(m_annotationStyles + rowtext::Cut, QColor(0xb0, 0x30, 0x30), base, false);
+
+    // Margin 0: the first position of each row; the others are not used.
+    e->SendScintilla(Sci::SCI_SETMARGINTYPEN, 0UL, long(Sci::SC_MARGIN_RTEXT));
+    e->SendScintilla(Sci::SCI_SETMARGINWIDTHN, 1UL, 0L);
+    e->SendScintilla(Sci::SCI_SETMARGINWIDTHN, 2UL, 0L);
+    const long margin =
+        e->SendScintilla(Sci::SCI_TEXTWIDTH, Sci::STYLE_LINENUMBER, "0000000000") + 8;
+    e->SendScintilla(Sci::SCI_SETMARGINWIDTHN, 0UL, margin);
+    e->SendScintilla(Sci::SCI_SETMARGINLEFT, 0UL, 4L);
+
+    e->SendScintilla(Sci::SCI_INDICSETSTYLE, kHitIndicator, long(Sci::INDIC_STRAIGHTBOX));
+    e->SendScintilla(Sci::SCI_INDICSETFORE, kHitIndicator, QColor(255, 200, 40));
+    e->SendScintilla(Sci::SCI_INDICSETALPHA, kHitIndicator, 140L);
+    e->SendScintilla(Sci::SCI_INDICSETUNDER, kHitIndicator, 1L);
+
+    // The window never scrolls by itself: the view's scroll bar moves it.
+    connect(e, &QsciScintilla::SCN_UPDATEUI, this, [e](int updated) {
+        if (updated & (Sci::SC_UPDATE_V_SCROLL | Sci::SC_UPDATE_H_SCROLL)) {
+            e->SendScintilla(Sci::SCI_SETFIRSTVISIBLELINE, 0UL);
+            e->SendScintilla(Sci::SCI_SETXOFFSET, 0UL);
+        }
+    });
+}
+
+void SequenceView::defineColorStyles()
+{
+    const QColor base = palette().color(QPalette::Base);
+    for (const rowtext::ColorStyles::Entry &entry : m_colors.takeNew()) {
+        const QColor text = entry.color.lightness() > 150 ? Qt::black : Qt::white;
+        const QList<std::tuple<int, QColor, QColor, bool>> styles = {
+            {entry.bar, text, entry.color, false},
+            {entry.bar + 1, text, entry.color.darker(115), true},
+            {entry.bar + 2, entry.color.darker(150), base, false}};
+        for (const auto &[offset, fore, back, bold] : styles) {
+            const int number = m_annotationStyles + offset;
+            m_editor->SendScintilla(Sci::SCI_STYLESETFONT, number, kFontFamily.constData());
+            m_editor->SendScintilla(Sci::SCI_STYLESETSIZE, number, long(kFontSize));
+            m_editor->SendScintilla(Sci::SCI_STYLESETFORE, number, fore);
+            m_editor->SendScintilla(Sci::SCI_STYLESETBACK, number, back);
+            m_editor->SendScintilla(Sci::SCI_STYLESETBOLD, number, long(bold));
+        }
+    }
+}
+
 void SequenceView::setShowComplement(bool show)
 {
     if (m_showComplement == show)
         return;
     m_showComplement = show;
-    relayout();
+    rebuild();
+    updateScrollRange();
     Q_EMIT showComplementChanged(show);
 }
 
@@ -87,7 +254,8 @@ void SequenceView::setFrames(Frames frames)
     if (m_frames == frames)
         return;
     m_frames = frames;
-    relayout();
+    rebuild();
+    updateScrollRange();
     Q_EMIT framesChanged(frames);
 }
 
@@ -95,7 +263,7 @@ void SequenceView::setGeneticCode(int ncbiId)
 {
     if (const bio::GeneticCode *code = bio::GeneticCode::byId(ncbiId))
         m_code = code;
-    viewport()->update();
+    rebuild();
 }
 
 int SequenceView::geneticCode() const
@@ -109,7 +277,8 @@ void SequenceView::setEnzymeSet(EnzymeSet set)
     m_scannedRevision = ~0ULL;
     if (set == EnzymeSet::None)
         m_sites.clear();
-    relayout();
+    rebuild();
+    updateScrollRange();
     startScan();
 }
 
@@ -119,86 +288,242 @@ void SequenceView::setHighlights(QList<bio::SearchHit> hits)
     m_longestHit = 0;
     for (const bio::SearchHit &hit : std::as_const(m_hits))
         m_longestHit = std::max(m_longestHit, hit.end - hit.start);
-    viewport()->update();
+    rebuild();
+}
+
+rowtext::RowOptions SequenceView::rowOptions() const
+{
+    rowtext::RowOptions o;
+    o.record = &m_document->record();
+    o.features = &m_document->featureIndex();
+    o.code = m_code;
+    o.protein = m_document->isProtein();
+    o.complement = m_showComplement;
+    if (m_frames != Frames::None)
+        o.frames = {1};
+    if (m_frames == Frames::Forward || m_frames == Frames::All)
+        o.frames = {1, 2, 3};
+    if (m_frames == Frames::All)
+        o.frames.append({-1, -2, -3});
+    o.sites = m_enzymeSet != EnzymeSet::None ? &m_sites : nullptr;
+    o.perRow = m_perRow;
+    o.maxLanes = kMaxLanes;
+    return o;
 }
 
 void SequenceView::relayout()
 {
-    const QFontMetrics metrics(font());
-    m_charWidth = metrics.horizontalAdvance(QLatin1Char('M'));
-    m_lineHeight = metrics.height();
-    m_margin = metrics.horizontalAdvance(QStringLiteral("0000000000")) + 8;
-    const int gap = m_charWidth / 2;
-    const int usable = viewport()->width() - m_margin - 2 * m_charWidth;
-    const int blocks = std::max(1, (usable + gap) / (kGroup * m_charWidth + gap));
-    m_perRow = blocks * kGroup;
-    const bool nucleotide = !m_document->isProtein();
-    int lines = 2; // ruler and bases
-    if (nucleotide && m_enzymeSet != EnzymeSet::None)
-        ++lines;
-    if (nucleotide && m_showComplement)
-        ++lines;
-    if (nucleotide)
-        lines += m_frames == Frames::All       ? 6
-                 : m_frames == Frames::Forward ? 3
-                 : m_frames == Frames::Frame1  ? 1
-                                               : 0;
-    m_rowHeight = lines * m_lineHeight + m_lanes * (m_lineHeight + 3) + 8;
+    const qint64 top = firstVisibleBase();
+    // Measured over ten blocks: a cell is a fraction of a pixel wider than one 'M' says.
+    static const QByteArray tenBlocks = QByteArray("ACGTACGTAC ").repeated(10);
+    const double block =
+        m_editor->SendScintilla(Sci::SCI_TEXTWIDTH, Sci::STYLE_DEFAULT, tenBlocks.constData()) /
+        10.0;
+    const long margin = m_editor->SendScintilla(Sci::SCI_GETMARGINWIDTHN, 0UL);
+    // Room for "+N" after the lanes.
+    const double usable = m_editor->contentsRect().width() - margin - 6 * block / 11;
+    const int blocks = std::max(1, int((usable + block / 11) / std::max(1.0, block)));
+    m_perRow = blocks * rowtext::kGroup;
+    m_scroll->blockSignals(true);
+    m_scroll->setValue(int(top / m_perRow));
+    m_scroll->blockSignals(false);
+    rebuild();
     updateScrollRange();
-    viewport()->update();
 }
 
 void SequenceView::updateScrollRange()
 {
     const qint64 rows = (m_document->length() + m_perRow) / m_perRow; // a row for the end caret
-    const int visible = std::max(1, viewport()->height() / m_rowHeight);
-    verticalScrollBar()->setRange(0, int(std::max<qint64>(0, rows - visible)));
-    verticalScrollBar()->setPageStep(visible);
+    m_scroll->setRange(0, int(std::max<qint64>(0, rows - m_pageRows)));
+    m_scroll->setPageStep(m_pageRows);
 }
 
-qint64 SequenceView::firstVisibleBase() const
+qint64 SequenceView::firstVisibleRow() const
 {
-    return qint64(verticalScrollBar()->value()) * m_perRow;
+    return m_scroll->value();
 }
 
 void SequenceView::scrollToBase(qint64 position)
 {
-    verticalScrollBar()->setValue(int(position / m_perRow));
+    m_scroll->setValue(int(position / m_perRow));
 }
 
 void SequenceView::ensureVisible(qint64 position)
 {
     const qint64 row = position / m_perRow;
-    const int first = verticalScrollBar()->value();
-    const int visible = std::max(1, viewport()->height() / m_rowHeight);
+    const qint64 first = firstVisibleRow();
     if (row < first)
-        verticalScrollBar()->setValue(int(row));
-    else if (row >= first + visible)
-        verticalScrollBar()->setValue(int(row - visible + 1));
+        m_scroll->setValue(int(row));
+    else if (row >= first + m_pageRows)
+        m_scroll->setValue(int(row - m_pageRows + 1));
 }
 
-int SequenceView::xOf(int column) const
+void SequenceView::rebuild()
 {
-    return m_margin + column * m_charWidth + (column / kGroup) * (m_charWidth / 2);
+    if (m_rebuilding)
+        return;
+    m_rebuilding = true;
+    BasesEditor *e = m_editor;
+    const rowtext::RowOptions o = rowOptions();
+    const qint64 length = m_document->length();
+    const qint64 rows = (length + m_perRow) / m_perRow;
+    const qint64 first = std::clamp<qint64>(m_scroll->value(), 0, rows - 1);
+    const int lineHeight = std::max(1, int(e->SendScintilla(Sci::SCI_TEXTHEIGHT, 0UL)));
+    const int height = e->contentsRect().height();
+
+    // Line 0 holds the lines above the first row; line i the bases of row first + i - 1, and
+    // under them its own lines, a gap and the lines above the next row.
+    QByteArray text;
+    QList<rowtext::StyledLine> annotations = {
+        rowtext::join(rowtext::linesAbove(o, first * m_perRow))};
+    int used = lineHeight * (1 + int(rowtext::linesAbove(o, first * m_perRow).size()));
+    m_lineStarts = {0};
+    m_rowLength.clear();
+    int full = 0;
+    for (qint64 row = first; row < rows && used < height; ++row) {
+        const qint64 start = row * m_perRow;
+        text.append('\n');
+        m_lineStarts.append(text.size());
+        text.append(rowtext::basesText(o, start));
+        m_rowLength.append(int(std::min<qint64>(m_perRow, length - start)));
+        QList<rowtext::StyledLine> below = rowtext::linesBelow(o, start, m_colors);
+        if (row + 1 < rows) {
+            below.append(rowtext::StyledLine{});
+            below.append(rowtext::linesAbove(o, start + m_perRow));
+        }
+        annotations.append(rowtext::join(below));
+        used += lineHeight * (1 + int(below.size()));
+        if (used <= height)
+            ++full;
+    }
+    m_pageRows = std::max(1, full);
+
+    e->SendScintilla(Sci::SCI_SETREADONLY, 0UL);
+    e->SendScintilla(Sci::SCI_ANNOTATIONCLEARALL);
+    e->SendScintilla(Sci::SCI_SETTEXT, 0UL, text.constData());
+    e->SendScintilla(Sci::SCI_SETREADONLY, 1UL);
+    defineColorStyles();
+    for (qsizetype line = 0; line < annotations.size(); ++line) {
+        const rowtext::StyledLine &a = annotations[line];
+        if (!a.text.isEmpty()) {
+            e->SendScintilla(Sci::SCI_ANNOTATIONSETTEXT, line, a.text.constData());
+            e->SendScintilla(Sci::SCI_ANNOTATIONSETSTYLES, line, a.styles.constData());
+        }
+        if (line > 0) {
+            const QByteArray number = QByteArray::number((first + line - 1) * m_perRow + 1);
+            e->SendScintilla(Sci::SCI_MARGINSETTEXT, line, number.constData());
+            e->SendScintilla(Sci::SCI_MARGINSETSTYLE, line, long(Sci::STYLE_LINENUMBER));
+        }
+    }
+
+    // Search hits on the shown rows (a hit across the origin also marks its start).
+    e->SendScintilla(Sci::SCI_SETINDICATORCURRENT, kHitIndicator);
+    if (!m_hits.isEmpty() && rowsShown() > 0) {
+        const qint64 from = first * m_perRow;
+        const qint64 to = std::min(length, (first + rowsShown()) * m_perRow);
+        auto mark = [&](qint64 s, qint64 t) {
+            for (qint64 p = std::max(s, from); p < std::min(t, to);) {
+                const qint64 rowEnd = std::min(t, (p / m_perRow + 1) * m_perRow);
+                const qint64 a = editorPosition(p);
+                const qint64 b = editorPosition(rowEnd - 1) + 1;
+                e->SendScintilla(Sci::SCI_INDICATORFILLRANGE, a, b - a);
+                p = rowEnd;
+            }
+        };
+        auto it = std::lower_bound(m_hits.cbegin(), m_hits.cend(), from - m_longestHit,
+                                   [](const bio::SearchHit &h, qint64 p) { return h.start < p; });
+        for (; it != m_hits.cend() && it->start < to; ++it)
+            mark(it->start, it->end);
+        for (const bio::SearchHit &hit : std::as_const(m_hits))
+            if (hit.end > length) // across the origin
+                mark(0, hit.end - length);
+    }
+    e->SendScintilla(Sci::SCI_SETFIRSTVISIBLELINE, 0UL);
+    e->SendScintilla(Sci::SCI_SETXOFFSET, 0UL);
+    m_rebuilding = false;
+    showSelection();
+}
+
+qint64 SequenceView::editorPosition(qint64 position) const
+{
+    const qint64 row = position / m_perRow;
+    const qint64 line = row - firstVisibleRow() + 1;
+    if (line < 1 || line >= m_lineStarts.size())
+        return -1;
+    const int column = int(position - row * m_perRow);
+    return m_lineStarts[line] + rowtext::startColumn(column);
+}
+
+void SequenceView::showSelection()
+{
+    if (m_rebuilding || m_lineStarts.size() < 2)
+        return;
+    const qint64 s = m_document->selectionStart();
+    const qint64 e = m_document->selectionEnd();
+    const qint64 from = firstVisibleBase();
+    const qint64 to = std::min(m_document->length(), (firstVisibleRow() + rowsShown()) * m_perRow);
+    // Where a position of the window is in the editor; an end position keeps off the block gap.
+    auto map = [this](qint64 p, bool isEnd) -> qint64 {
+        qint64 row = p / m_perRow;
+        if (isEnd && p > 0 && p % m_perRow == 0 &&
+            row - firstVisibleRow() + 1 >= m_lineStarts.size())
+            --row; // the end of the last shown row
+        const qint64 line =
+            std::clamp<qint64>(row - firstVisibleRow() + 1, 1, m_lineStarts.size() - 1);
+        const int column = int(p - row * m_perRow);
+        return m_lineStarts[line] +
+               (isEnd ? rowtext::endColumn(column) : rowtext::startColumn(column));
+    };
+    const bool caretShown =
+        s == e ? (s >= from && s <= to && editorPosition(s) >= 0) : (e > from && s < to);
+    qint64 anchor = 0, caret = 0;
+    if (caretShown) {
+        const qint64 a = map(std::clamp(s, from, to), false);
+        const qint64 b = s == e ? a : map(std::clamp(e, from, to), true);
+        const bool forward = m_anchor != e || s == e;
+        anchor = forward ? a : b;
+        caret = forward ? b : a;
+    }
+    m_editor->SendScintilla(
+        Sci::SCI_SETCARETSTYLE,
+        long(caretShown && s == e ? Sci::CARETSTYLE_LINE : Sci::CARETSTYLE_INVISIBLE));
+    m_editor->SendScintilla(Sci::SCI_SETCURRENTPOS, static_cast<unsigned long>(caret));
+    m_editor->SendScintilla(Sci::SCI_SETANCHOR, static_cast<unsigned long>(anchor));
 }
 
 qint64 SequenceView::positionAt(QPoint point) const
 {
-    const qint64 row = verticalScrollBar()->value() + point.y() / m_rowHeight;
-    const int blockWidth = kGroup * m_charWidth + m_charWidth / 2;
-    const int x = std::max(0, point.x() - m_margin);
-    const int block = x / blockWidth;
-    const int within = std::min(kGroup, (x - block * blockWidth + m_charWidth / 2) / m_charWidth);
-    const int column = std::min(m_perRow, block * kGroup + within);
+    if (m_lineStarts.size() < 2)
+        return 0;
+    const long lineHeight = m_editor->SendScintilla(Sci::SCI_TEXTHEIGHT, 0UL);
+    // A row owns the gap and the lines above it, so a click on its ruler lands in it.
+    const int above = int(rowtext::linesAbove(rowOptions(), 0).size()) + 1;
+    qsizetype line = 1;
+    for (qsizetype i = 2; i < m_lineStarts.size(); ++i) {
+        const long top = m_editor->SendScintilla(Sci::SCI_POINTYFROMPOSITION, 0UL, m_lineStarts[i]);
+        if (point.y() >= top - above * lineHeight)
+            line = i;
+    }
+    const qint64 row = firstVisibleRow() + line - 1;
+    const long top = m_editor->SendScintilla(Sci::SCI_POINTYFROMPOSITION, 0UL, m_lineStarts[line]);
+    const long at = m_editor->SendScintilla(Sci::SCI_POSITIONFROMPOINT,
+                                            long(std::max(0, point.x())), top + lineHeight / 2);
+    const int length = m_rowLength[line - 1];
+    const int column = std::clamp(
+        rowtext::baseColumn(int(std::max<qint64>(0, at - m_lineStarts[line]))), 0, length);
     return std::clamp<qint64>(row * m_perRow + column, 0, m_document->length());
 }
 
-void SequenceView::resizeEvent(QResizeEvent *event)
+QPoint SequenceView::pointOf(qint64 position) const
 {
-    const qint64 top = firstVisibleBase();
-    QAbstractScrollArea::resizeEvent(event);
-    relayout();
-    scrollToBase(top);
+    const qint64 at = editorPosition(position);
+    if (at < 0)
+        return {-1, -1};
+    const long x = m_editor->SendScintilla(Sci::SCI_POINTXFROMPOSITION, 0UL, at);
+    const long y = m_editor->SendScintilla(Sci::SCI_POINTYFROMPOSITION, 0UL, at);
+    const long charWidth = m_editor->SendScintilla(Sci::SCI_TEXTWIDTH, Sci::STYLE_DEFAULT, "M");
+    const long lineHeight = m_editor->SendScintilla(Sci::SCI_TEXTHEIGHT, 0UL);
+    return {int(x + charWidth / 2), int(y + lineHeight / 2)};
 }
 
 void SequenceView::scheduleScan()
@@ -216,7 +541,7 @@ void SequenceView::startScan()
     m_scannedRevision = m_document->revision();
     if (m_document->isProtein() || m_enzymeSet == EnzymeSet::None) {
         m_sites.clear();
-        viewport()->update();
+        rebuild();
         return;
     }
     const QByteArray sequence = m_document->record().sequence;
@@ -229,262 +554,15 @@ void SequenceView::startScan()
             : set == EnzymeSet::TwoCutters ? bio::ScanOptions::twoCutters()
                                            : bio::ScanOptions{};
         const bio::RestrictionMap map = scanner.scan(sequence, topology, options);
-        QList<Site> sites;
+        QList<rowtext::Site> sites;
         for (qsizetype e = 0; e < map.enzymes.size(); ++e)
             for (const bio::RestrictionSite &site : map.sitesOf(e))
                 if (site.cutMask & 1)
                     sites.append({map.cut(site, 0).top, map.enzymes[e].name});
         std::sort(sites.begin(), sites.end(),
-                  [](const Site &a, const Site &b) { return a.cut < b.cut; });
+                  [](const rowtext::Site &a, const rowtext::Site &b) { return a.cut < b.cut; });
         return sites;
     }));
-}
-
-void SequenceView::paintEvent(QPaintEvent *)
-{
-    QPainter painter(viewport());
-    painter.fillRect(viewport()->rect(), palette().base());
-    painter.setFont(font());
-    const qint64 rows = m_document->length() / m_perRow + 1;
-    const qint64 first = verticalScrollBar()->value();
-    for (qint64 row = first, top = 0; row < rows && top < viewport()->height();
-         ++row, top += m_rowHeight)
-        paintRow(painter, row, int(top));
-}
-
-void SequenceView::paintRow(QPainter &painter, qint64 row, int top)
-{
-    const QByteArray &sequence = m_document->record().sequence;
-    const qint64 start = row * m_perRow;
-    const qint64 end = std::min<qint64>(start + m_perRow, sequence.size());
-    const int count = int(end - start);
-    const bool nucleotide = !m_document->isProtein();
-    const int ascent = QFontMetrics(font()).ascent();
-    const QColor dim = palette().color(QPalette::PlaceholderText);
-    int y = top;
-
-    // Ruler: the number of the block's last base above every block.
-    painter.setPen(dim);
-    for (int column = kGroup - 1; column < count; column += kGroup) {
-        const QString number = QString::number(start + column + 1);
-        const int right = xOf(column) + m_charWidth;
-        painter.drawText(right - painter.fontMetrics().horizontalAdvance(number), y + ascent,
-                         number);
-    }
-    y += m_lineHeight;
-
-    // Restriction sites (by their top-strand cut) above the bases.
-    if (nucleotide && m_enzymeSet != EnzymeSet::None) {
-        auto it = std::lower_bound(m_sites.cbegin(), m_sites.cend(), start,
-                                   [](const Site &s, qint64 p) { return s.cut < p; });
-        int freeX = 0;
-        painter.setPen(QColor(0xb0, 0x30, 0x30));
-        for (; it != m_sites.cend() && it->cut < end + (end == sequence.size() ? 1 : 0); ++it) {
-            const int x = xOf(int(it->cut - start)) - 1;
-            painter.drawLine(x, y + m_lineHeight - 3, x, y + 2 * m_lineHeight);
-            if (x >= freeX) {
-                painter.drawText(x + 1, y + ascent - 1, it->name);
-                freeX = x + painter.fontMetrics().horizontalAdvance(it->name) + m_charWidth;
-            }
-        }
-        y += m_lineHeight;
-    }
-
-    // Position number, search hits, selection, bases.
-    painter.setPen(dim);
-    painter.drawText(QRect(0, y, m_margin - 8, m_lineHeight), Qt::AlignRight | Qt::AlignVCenter,
-                     QString::number(start + 1));
-    const int strandLines = nucleotide && m_showComplement ? 2 : 1;
-    auto shade = [&](qint64 from, qint64 to, const QColor &color) {
-        from = std::max(from, start);
-        to = std::min(to, end);
-        if (from >= to)
-            return;
-        const int x0 = xOf(int(from - start));
-        const int x1 = xOf(int(to - start - 1)) + m_charWidth;
-        painter.fillRect(x0, y, x1 - x0, strandLines * m_lineHeight, color);
-    };
-    if (!m_hits.isEmpty()) {
-        auto it = std::lower_bound(m_hits.cbegin(), m_hits.cend(), start - m_longestHit,
-                                   [](const bio::SearchHit &h, qint64 p) { return h.start < p; });
-        for (; it != m_hits.cend() && it->start < end; ++it) {
-            shade(it->start, it->end, QColor(255, 220, 80, 160));
-            if (it->end > sequence.size()) // across the origin
-                shade(0, it->end - sequence.size(), QColor(255, 220, 80, 160));
-        }
-    }
-    const qint64 selStart = m_document->selectionStart();
-    const qint64 selEnd = m_document->selectionEnd();
-    QColor selection = palette().color(QPalette::Highlight);
-    selection.setAlpha(90);
-    shade(selStart, selEnd, selection);
-    painter.setPen(palette().color(QPalette::Text));
-    for (int column = 0; column < count; column += kGroup) {
-        const int n = std::min(kGroup, count - column);
-        const QByteArray chunk = sequence.mid(start + column, n);
-        painter.drawText(xOf(column), y + ascent, QString::fromLatin1(chunk));
-        if (strandLines == 2) {
-            painter.setPen(dim);
-            QByteArray complement(n, ' ');
-            for (int i = 0; i < n; ++i)
-                complement[i] = bio::complement(chunk[i], m_document->alphabet());
-            painter.drawText(xOf(column), y + m_lineHeight + ascent,
-                             QString::fromLatin1(complement));
-            painter.setPen(palette().color(QPalette::Text));
-        }
-    }
-    if (selStart == selEnd && selStart >= start && selStart <= end && hasFocus() &&
-        (selStart < end || end == sequence.size() || selStart == start)) {
-        const int column = int(selStart - start);
-        const int x = column == 0 ? xOf(0) - 1
-                                  : xOf(column - 1) + m_charWidth + (column % kGroup == 0 ? 1 : 0);
-        painter.fillRect(x, y - 1, 2, strandLines * m_lineHeight + 2,
-                         palette().color(QPalette::Text));
-    }
-    y += strandLines * m_lineHeight;
-
-    // Translation frames: frame f reads codons from base f-1; frame -f the same codons on the
-    // other strand (EMBOSS's default), so the letters of f and -f stand over the same bases.
-    if (nucleotide && m_frames != Frames::None) {
-        QList<int> frames = {1};
-        if (m_frames != Frames::Frame1)
-            frames = {1, 2, 3};
-        if (m_frames == Frames::All)
-            frames.append({-1, -2, -3});
-        painter.setPen(QColor(0x20, 0x60, 0xa0));
-        for (int frame : std::as_const(frames)) {
-            const int phase = std::abs(frame) - 1;
-            qint64 codon = start - ((start - phase) % 3 + 3) % 3;
-            for (; codon < end; codon += 3) {
-                if (codon < 0 || codon + 3 > sequence.size())
-                    continue;
-                const char aa = frame > 0
-                                    ? m_code->translateCodon(sequence.constData() + codon)
-                                    : m_code->translateReverseCodon(sequence.constData() + codon);
-                const qint64 middle = codon + 1;
-                if (middle < start || middle >= end)
-                    continue;
-                painter.drawText(xOf(int(middle - start)), y + ascent, QString(QLatin1Char(aa)));
-            }
-            y += m_lineHeight;
-        }
-    }
-    paintFeatures(painter, start, end, y);
-}
-
-int SequenceView::paintFeatures(QPainter &painter, qint64 start, qint64 end, int top)
-{
-    const bio::Record &record = m_document->record();
-    struct Piece
-    {
-        qsizetype feature;
-        qint64 from;
-        qint64 to;
-        const bio::Span *span;
-    };
-    QList<Piece> pieces;
-    for (qsizetype index :
-         m_document->featureIndex().overlapping(start, std::max(end, start + 1))) {
-        const bio::Feature &feature = record.features[index];
-        if (feature.type == u"source")
-            continue; // the whole record: it would take a lane on every row
-        for (const bio::Span &span : feature.location.spans)
-            if (span.start < end && span.end > start)
-                pieces.append({index, std::max(span.start, start), std::min(span.end, end), &span});
-    }
-    // Features before primers (a primer site rarely hides a CDS), then by start, longest first.
-    std::stable_sort(pieces.begin(), pieces.end(), [&record](const Piece &a, const Piece &b) {
-        const bool aPrimer = record.features[a.feature].type == u"primer_bind";
-        const bool bPrimer = record.features[b.feature].type == u"primer_bind";
-        if (aPrimer != bPrimer)
-            return bPrimer;
-        return a.from != b.from ? a.from < b.from : a.to - a.from > b.to - b.from;
-    });
-    QList<int> laneFree(m_lanes, 0);
-    const int laneHeight = m_lineHeight + 3;
-    const int ascent = painter.fontMetrics().ascent();
-    int hidden = 0;
-    for (const Piece &piece : std::as_const(pieces)) {
-        const bio::Feature &feature = record.features[piece.feature];
-        const int x0 = xOf(int(piece.from - start));
-        const int x1 = xOf(int(piece.to - start - 1)) + m_charWidth;
-        const QString label = feature.displayName();
-        const bool isCds = feature.type == u"CDS" && !m_document->isProtein();
-        const int labelRight =
-            isCds ? x1 : std::max(x1, x0 + painter.fontMetrics().horizontalAdvance(label) + 6);
-        int lane = 0;
-        while (lane < m_lanes && laneFree[lane] > x0)
-            ++lane;
-        if (lane == m_lanes) {
-            ++hidden;
-            continue;
-        }
-        laneFree[lane] = labelRight + 2;
-        const int y = top + lane * laneHeight;
-        const QColor color = featureColor(feature);
-        const bio::Strand strand = piece.span->strand;
-        QPainterPath bar;
-        const int h = m_lineHeight;
-        const int arrow = std::min(6, (x1 - x0) / 2);
-        if (strand == bio::Strand::Forward && piece.to == piece.span->end) {
-            bar.moveTo(x0, y);
-            bar.lineTo(x1 - arrow, y);
-            bar.lineTo(x1, y + h / 2);
-            bar.lineTo(x1 - arrow, y + h);
-            bar.lineTo(x0, y + h);
-        } else if (strand == bio::Strand::Reverse && piece.from == piece.span->start) {
-            bar.moveTo(x1, y);
-            bar.lineTo(x0 + arrow, y);
-            bar.lineTo(x0, y + h / 2);
-            bar.lineTo(x0 + arrow, y + h);
-            bar.lineTo(x1, y + h);
-        } else {
-            bar.addRect(x0, y, x1 - x0, h);
-        }
-        bar.closeSubpath();
-        painter.fillPath(bar, color);
-        painter.setPen(color.darker(140));
-        painter.drawPath(bar);
-        painter.setPen(color.lightness() > 150 ? Qt::black : Qt::white);
-        if (isCds) {
-            // Amino acids over the middle base of each codon, in the CDS's own frame.
-            const QByteArray &sequence = record.sequence;
-            qint64 before = 0;
-            for (const bio::Span &span : feature.location.spans) {
-                if (&span == piece.span)
-                    break;
-                before += span.length();
-            }
-            const bool reverse = strand == bio::Strand::Reverse;
-            for (qint64 p = piece.from; p < piece.to; ++p) {
-                const qint64 coding =
-                    before + (reverse ? piece.span->end - 1 - p : p - piece.span->start);
-                if (coding % 3 != 1)
-                    continue; // the middle base of a codon
-                if (p - 1 < piece.span->start || p + 2 > piece.span->end)
-                    continue; // a codon split between spans
-                const char aa = reverse
-                                    ? m_code->translateReverseCodon(sequence.constData() + p - 1)
-                                    : m_code->translateCodon(sequence.constData() + p - 1);
-                painter.drawText(xOf(int(p - start)), y + ascent, QString(QLatin1Char(aa)));
-            }
-            if (piece.from == feature.location.start()) {
-                const QRect box(x0 + 1, y + 1, painter.fontMetrics().horizontalAdvance(label) + 4,
-                                h - 2);
-                painter.fillRect(box, color.darker(115));
-                painter.drawText(box, Qt::AlignCenter, label);
-            }
-        } else {
-            painter.drawText(QRect(x0 + 3, y, std::max(x1, labelRight) - x0, h),
-                             Qt::AlignLeft | Qt::AlignVCenter, label);
-        }
-    }
-    if (hidden > 0) {
-        painter.setPen(palette().color(QPalette::PlaceholderText));
-        painter.drawText(xOf(m_perRow - 1) + 2 * m_charWidth,
-                         top + (m_lanes - 1) * laneHeight + ascent, tr("+%1").arg(hidden));
-    }
-    return hidden;
 }
 
 void SequenceView::moveCaret(qint64 to, bool extend)
@@ -492,8 +570,9 @@ void SequenceView::moveCaret(qint64 to, bool extend)
     to = std::clamp<qint64>(to, 0, m_document->length());
     if (!extend)
         m_anchor = to;
-    m_document->setSelection(m_anchor, to);
+    m_document->setSelection(std::min(m_anchor, to), std::max(m_anchor, to));
     ensureVisible(to);
+    showSelection();
 }
 
 void SequenceView::insertText(const QByteArray &text)
@@ -517,10 +596,15 @@ bool SequenceView::event(QEvent *event)
                 return true;
             }
     }
-    return QAbstractScrollArea::event(event);
+    return QFrame::event(event);
 }
 
 void SequenceView::keyPressEvent(QKeyEvent *event)
+{
+    handleKey(event);
+}
+
+void SequenceView::handleKey(QKeyEvent *event)
 {
     models::SequenceDocument *doc = m_document;
     const bool shift = event->modifiers() & Qt::ShiftModifier;
@@ -539,6 +623,7 @@ void SequenceView::keyPressEvent(QKeyEvent *event)
         return doc->undoStack()->redo();
     if (event->matches(QKeySequence::SelectAll))
         return selectAll();
+    const qint64 page = qint64(m_perRow) * m_pageRows;
     switch (event->key()) {
     case Qt::Key_Left:
         return moveCaret(!shift && doc->hasSelection() ? doc->selectionStart() : head - 1, shift);
@@ -549,9 +634,9 @@ void SequenceView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Down:
         return moveCaret(head + m_perRow, shift);
     case Qt::Key_PageUp:
-        return moveCaret(head - qint64(m_perRow) * verticalScrollBar()->pageStep(), shift);
+        return moveCaret(head - page, shift);
     case Qt::Key_PageDown:
-        return moveCaret(head + qint64(m_perRow) * verticalScrollBar()->pageStep(), shift);
+        return moveCaret(head + page, shift);
     case Qt::Key_Home:
         return moveCaret(event->modifiers() & Qt::ControlModifier ? 0 : head - head % m_perRow,
                          shift);
@@ -581,39 +666,86 @@ void SequenceView::keyPressEvent(QKeyEvent *event)
     if (!text.isEmpty() && text.at(0).isPrint() &&
         !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier)))
         return insertText(text.toLatin1());
-    QAbstractScrollArea::keyPressEvent(event);
+    event->ignore();
 }
 
-void SequenceView::mousePressEvent(QMouseEvent *event)
+void SequenceView::handleMouse(QMouseEvent *event)
 {
-    if (event->button() != Qt::LeftButton)
-        return QAbstractScrollArea::mousePressEvent(event);
-    moveCaret(positionAt(event->position().toPoint()), event->modifiers() & Qt::ShiftModifier);
-}
-
-void SequenceView::mouseMoveEvent(QMouseEvent *event)
-{
-    if (event->buttons() & Qt::LeftButton)
-        moveCaret(positionAt(event->position().toPoint()), true);
-}
-
-void SequenceView::mouseDoubleClickEvent(QMouseEvent *event)
-{
-    // Selects the (shortest) feature under the pointer.
-    const qint64 at = positionAt(event->position().toPoint());
-    const bio::Record &record = m_document->record();
-    qsizetype best = -1;
-    for (qsizetype index : m_document->featureIndex().overlapping(at, at + 1)) {
-        const bio::Location &l = record.features[index].location;
-        if (record.features[index].type != u"source" &&
-            (best < 0 || l.end() - l.start() < record.features[best].location.end() -
-                                                   record.features[best].location.start()))
-            best = index;
+    const QPoint point = event->position().toPoint();
+    switch (event->type()) {
+    case QEvent::MouseButtonPress:
+        m_editor->setFocus(Qt::MouseFocusReason);
+        if (event->button() == Qt::LeftButton)
+            moveCaret(positionAt(point), event->modifiers() & Qt::ShiftModifier);
+        break;
+    case QEvent::MouseMove:
+        if (!(event->buttons() & Qt::LeftButton))
+            break;
+        m_dragPoint = point;
+        // Past the top or bottom edge the rows scroll under the pointer.
+        if (point.y() < 0 || point.y() >= viewport()->height())
+            m_autoScroll.start();
+        else
+            m_autoScroll.stop();
+        moveCaret(positionAt(point), true);
+        break;
+    case QEvent::MouseButtonRelease:
+        m_autoScroll.stop();
+        break;
+    case QEvent::MouseButtonDblClick: {
+        // Selects the (shortest) feature under the pointer.
+        const qint64 at = positionAt(point);
+        const bio::Record &record = m_document->record();
+        qsizetype best = -1;
+        for (qsizetype index : m_document->featureIndex().overlapping(at, at + 1)) {
+            const bio::Location &l = record.features[index].location;
+            if (record.features[index].type != u"source" &&
+                (best < 0 || l.end() - l.start() < record.features[best].location.end() -
+                                                       record.features[best].location.start()))
+                best = index;
+        }
+        if (best >= 0) {
+            m_anchor = record.features[best].location.start();
+            m_document->setSelection(m_anchor, record.features[best].location.end());
+        }
+        break;
     }
-    if (best >= 0) {
-        m_anchor = record.features[best].location.start();
-        m_document->setSelection(m_anchor, record.features[best].location.end());
+    default:
+        break;
     }
+    event->accept();
+}
+
+void SequenceView::autoScroll()
+{
+    const int step = m_dragPoint.y() < 0 ? -1 : 1;
+    m_scroll->setValue(m_scroll->value() + step);
+    const QPoint inside(m_dragPoint.x(), std::clamp(m_dragPoint.y(), 0, viewport()->height() - 1));
+    moveCaret(positionAt(inside), true);
+}
+
+void SequenceView::handleWheel(int rows)
+{
+    m_scroll->setValue(m_scroll->value() + rows);
+}
+
+void SequenceView::showContextMenu(QPoint globalPos)
+{
+    QMenu menu(this);
+    const bool selected = m_document->hasSelection();
+    const bool nucleotide = !m_document->isProtein();
+    menu.addAction(tr("Cu&t"), this, &SequenceView::cut)->setEnabled(selected);
+    menu.addAction(tr("&Copy"), this, &SequenceView::copy)->setEnabled(selected);
+    menu.addAction(tr("Copy &reverse complement"), this, &SequenceView::copyReverseComplement)
+        ->setEnabled(selected && nucleotide);
+    menu.addAction(tr("Copy &translation"), this, &SequenceView::copyTranslation)
+        ->setEnabled(selected && nucleotide);
+    menu.addAction(tr("&Paste"), this, &SequenceView::paste)
+        ->setEnabled(
+            models::sequenceFromMimeData(QApplication::clipboard()->mimeData()).has_value());
+    menu.addSeparator();
+    menu.addAction(tr("Select &all"), this, &SequenceView::selectAll);
+    menu.exec(globalPos);
 }
 
 void SequenceView::selectAll()

@@ -1,21 +1,32 @@
 // The sequence view: bases in wrapped rows with a position ruler, the complement strand on
 // demand, feature lanes under the bases (stacked without overlap, coloured, labelled, with
 // strand arrows; CDS features show their amino acids), translation frames, restriction sites
-// and search hits, and the caret/selection of its SequenceDocument.
+// and search hits, and the caret/selection of its SequenceDocument — shown and edited in
+// QScintilla.
 //
-// Why custom-painted and not QScintilla: every row has the same height, so row r starts at base
-// r × basesPerRow and a paint lays out only the visible rows — O(visible) whatever the length
-// (DESIGN §4). QScintilla would need a sliding 50–200 kb window swapped with setText, its own
-// undo switched off and indicators re-set per window, to reach what this view gets by reading
-// the document directly; and it cannot draw lanes or frames between lines. Editing here is a
-// QByteArray replace in the document (a memmove of the tail: ~0.3 ms for 4.6 Mb).
+// How QScintilla carries a 5 Mb genome (DESIGN §4): the document (SequenceDocument) holds the
+// sequence, the features and the undo stack; QScintilla shows a window of the rows on screen,
+// rebuilt from the document when the view scrolls or the record changes — one Scintilla line
+// per row (blocks of ten bases), the lines around it (ruler and cut sites above; complement,
+// frames and feature lanes below) as styled annotations, the row's first position in a text
+// margin, search hits as an indicator, the document's selection as Scintilla's selection. The
+// scroll bar beside it is in rows of the whole sequence, so a paint or a scroll costs
+// O(rows on screen) whatever the length. Scintilla is read-only with its undo collection off:
+// what the user types, deletes, pastes or drops at the caret reaches the document as one undo
+// command, and the window is rebuilt from the document, so the two can never disagree.
 #pragma once
 
+#include "RowText.h"
 #include "bio/SequenceSearch.h"
 
-#include <QAbstractScrollArea>
+#include <QFrame>
 #include <QFutureWatcher>
 #include <QTimer>
+
+class QScrollBar;
+class QsciScintilla;
+class QKeyEvent;
+class QMouseEvent;
 
 namespace benchtop::bio {
 class GeneticCode;
@@ -26,7 +37,9 @@ class SequenceDocument;
 
 namespace benchtop::widgets {
 
-class SequenceView : public QAbstractScrollArea
+class BasesEditor;
+
+class SequenceView : public QFrame
 {
     Q_OBJECT
 public:
@@ -37,6 +50,13 @@ public:
     ~SequenceView() override;
 
     models::SequenceDocument *document() const { return m_document; }
+    // The QScintilla editor showing the rows on screen, and the widget it paints and takes the
+    // mouse on.
+    QsciScintilla *editor() const;
+    QWidget *viewport() const;
+    // In rows of the whole sequence (0 = the first row at the top).
+    QScrollBar *verticalScrollBar() const { return m_scroll; }
+
     void setShowComplement(bool show);
     bool showComplement() const { return m_showComplement; }
     void setFrames(Frames frames);
@@ -45,18 +65,26 @@ public:
     int geneticCode() const;
     void setEnzymeSet(EnzymeSet set);
     EnzymeSet enzymeSet() const { return m_enzymeSet; }
-    // Restriction sites drawn: (top-strand cut, enzyme name), by position.
+    // Restriction sites found by the last scan (drawn above the rows they cut).
     qsizetype restrictionSiteCount() const { return m_sites.size(); }
     void setHighlights(QList<bio::SearchHit> hits);
     const QList<bio::SearchHit> &highlights() const { return m_hits; }
 
     int basesPerRow() const { return m_perRow; }
-    int rowHeight() const { return m_rowHeight; }
-    qint64 firstVisibleBase() const;
+    // Rows of the sequence shown in the editor now, from firstVisibleRow(); the last one may be
+    // cut off by the bottom edge.
+    qint64 firstVisibleRow() const;
+    int rowsShown() const { return int(m_lineStarts.size()) - 1; }
+    qint64 firstVisibleBase() const { return firstVisibleRow() * m_perRow; }
     // Scrolls so that `position` is on screen (moves only if it is not).
     void ensureVisible(qint64 position);
     void scrollToBase(qint64 position); // puts its row at the top
     qint64 positionAt(QPoint viewportPoint) const;
+    // Where base `position` is drawn (the middle of its cell), in viewport coordinates; a point
+    // outside the viewport when its row is not shown.
+    QPoint pointOf(qint64 position) const;
+    // The Scintilla position of sequence position `position` (-1 if its row is not shown).
+    qint64 editorPosition(qint64 position) const;
 
 public Q_SLOTS:
     void copy();
@@ -76,50 +104,55 @@ Q_SIGNALS:
     void framesChanged(benchtop::widgets::SequenceView::Frames frames);
 
 protected:
-    void paintEvent(QPaintEvent *event) override;
-    void resizeEvent(QResizeEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
-    void mousePressEvent(QMouseEvent *event) override;
-    void mouseMoveEvent(QMouseEvent *event) override;
-    void mouseDoubleClickEvent(QMouseEvent *event) override;
     bool event(QEvent *event) override;
 
 private:
-    struct Site
-    {
-        qint64 cut;
-        QString name;
-    };
-    void relayout();
+    friend class BasesEditor;
+    // From the editor (keys, typed text, mouse, wheel, context menu).
+    void handleKey(QKeyEvent *event);
+    void handleMouse(QMouseEvent *event);
+    void handleWheel(int rows);
+    void showContextMenu(QPoint globalPos);
+    void insertText(const QByteArray &text);
+    void moveCaret(qint64 to, bool extend);
+    void autoScroll();
+
+    void configureEditor();
+    void relayout();      // from the width and the options: bases per row, then rebuild()
+    void rebuild();       // the window of rows on screen, from the document
+    void showSelection(); // the document's selection as Scintilla's
     void updateScrollRange();
+    rowtext::RowOptions rowOptions() const;
+    void defineColorStyles();
     void scheduleScan();
     void startScan();
-    int xOf(int column) const;
-    void paintRow(QPainter &painter, qint64 row, int top);
-    int paintFeatures(QPainter &painter, qint64 start, qint64 end, int top);
-    void moveCaret(qint64 to, bool extend);
-    void insertText(const QByteArray &text);
 
     models::SequenceDocument *m_document;
+    BasesEditor *m_editor;
+    QScrollBar *m_scroll;
     bool m_showComplement = false;
     Frames m_frames = Frames::None;
     const bio::GeneticCode *m_code;
     EnzymeSet m_enzymeSet = EnzymeSet::Unique;
     QList<bio::SearchHit> m_hits;
     qint64 m_longestHit = 0;
-    QList<Site> m_sites;
-    QFutureWatcher<QList<Site>> m_scan;
+    QList<rowtext::Site> m_sites;
+    QFutureWatcher<QList<rowtext::Site>> m_scan;
     quint64 m_scannedRevision = ~0ULL;
     QTimer m_scanDelay;
+    QTimer m_autoScroll;
+    QPoint m_dragPoint;
     qint64 m_anchor = 0;
-    bool m_caretAtEnd = false;
-    // Layout (from the font and width).
-    int m_charWidth = 8;
-    int m_lineHeight = 14;
-    int m_margin = 60; // position numbers on the left
     int m_perRow = 60;
-    int m_rowHeight = 80;
-    int m_lanes = 3;
+    int m_pageRows = 1;
+    int m_annotationStyles = 0; // first extended style, the annotations' style offset
+    rowtext::ColorStyles m_colors;
+    // The window: Scintilla line 0 carries the first row's lines above as its annotation; line
+    // i ≥ 1 is row firstVisibleRow() + i - 1. m_lineStarts[i] is line i's Scintilla position.
+    QList<qint64> m_lineStarts;
+    QList<int> m_rowLength; // bases in each shown row
+    bool m_rebuilding = false;
 };
 
 } // namespace benchtop::widgets

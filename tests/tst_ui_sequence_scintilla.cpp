@@ -1,0 +1,327 @@
+// The sequence view as QScintilla shows it (DESIGN §4): the rows on screen as Scintilla text
+// with annotations, margins and indicators; typing, deleting and undo through the QScintilla
+// widget; the window bounded on a 5 Mb sequence; mouse and wheel mapped to sequence positions;
+// and the row text (columns, ruler, frames, lanes) on its own.
+#include "bio/GenBank.h"
+#include "bio/GeneticCode.h"
+#include "bio/Sequence.h"
+#include "models/sequence/SequenceDocument.h"
+#include "widgets/Qsci.h"
+#include "widgets/sequence/RowText.h"
+#include "widgets/sequence/SequenceEditor.h"
+#include "widgets/sequence/SequenceView.h"
+
+#include <QMimeData>
+#include <QRandomGenerator>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace benchtop;
+using namespace Qt::StringLiterals;
+namespace rowtext = widgets::rowtext;
+using Sci = QsciScintillaBase;
+
+namespace {
+
+bio::Feature feature(const QString &label, qint64 start, qint64 end,
+                     bio::Strand strand = bio::Strand::Forward,
+                     const QString &type = u"misc_feature"_s)
+{
+    bio::Feature f;
+    f.type = type;
+    bio::Span s;
+    s.start = start;
+    s.end = end;
+    s.strand = strand;
+    f.location.spans = {s};
+    f.qualifiers = {{u"label"_s, label, true}};
+    return f;
+}
+
+bio::Record randomRecord(qint64 length, quint32 seed)
+{
+    bio::Record r;
+    r.name = u"random"_s;
+    r.topology = bio::Topology::Linear;
+    r.sequence.resize(length);
+    QRandomGenerator random(seed);
+    for (qint64 i = 0; i < length; ++i)
+        r.sequence[i] = "ACGT"[random.bounded(4)];
+    return r;
+}
+
+bio::Record pUC19()
+{
+    return bio::readGenBankFile(QStringLiteral(BENCHTOP_TEST_DATA "/plasmids/pUC19_M77789.gb"))
+        .records.value(0);
+}
+
+QByteArray lineText(QsciScintilla *e, int line)
+{
+    return e->text(line).toLatin1().trimmed();
+}
+
+QByteArray annotation(QsciScintilla *e, int line)
+{
+    const long size =
+        e->SendScintilla(Sci::SCI_ANNOTATIONGETTEXT, line, static_cast<char *>(nullptr));
+    QByteArray text(size, '\0');
+    e->SendScintilla(Sci::SCI_ANNOTATIONGETTEXT, line, text.data());
+    return text;
+}
+
+QString margin(QsciScintilla *e, int line)
+{
+    const long size = e->SendScintilla(Sci::SCI_MARGINGETTEXT, line, static_cast<char *>(nullptr));
+    QByteArray text(size, '\0');
+    e->SendScintilla(Sci::SCI_MARGINGETTEXT, line, text.data());
+    return QString::fromUtf8(text);
+}
+
+QByteArray ungapped(QByteArray text)
+{
+    return text.replace(' ', QByteArray());
+}
+
+struct Shown
+{
+    widgets::SequenceEditor editor;
+    widgets::SequenceView *view = editor.view();
+    models::SequenceDocument *doc = editor.document();
+    QsciScintilla *text = view->editor();
+
+    explicit Shown(bio::Record record)
+    {
+        doc->setRecord(std::move(record));
+        editor.resize(1000, 700);
+        editor.show();
+    }
+};
+
+} // namespace
+
+class TestSequenceScintilla : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void columnsSkipTheBlockGaps()
+    {
+        QCOMPARE(rowtext::startColumn(0), 0);
+        QCOMPARE(rowtext::startColumn(9), 9);
+        QCOMPARE(rowtext::startColumn(10), 11); // after the gap
+        QCOMPARE(rowtext::endColumn(10), 10);   // a selection ending there stops before it
+        QCOMPARE(rowtext::textWidth(60), 65);
+        for (int c = 0; c < 100; ++c)
+            QCOMPARE(rowtext::baseColumn(rowtext::startColumn(c)), c);
+        QCOMPARE(rowtext::baseColumn(10), 10); // the gap belongs to the next block
+    }
+
+    void rowTextRulerFramesAndLanes()
+    {
+        bio::Record r = randomRecord(100, 1);
+        r.sequence.replace(0, 9, "ATGAAATAG"); // M K * in frame 1
+        r.features = {feature(u"first"_s, 0, 30), feature(u"second"_s, 5, 25),
+                      feature(u"rev"_s, 40, 60, bio::Strand::Reverse), feature(u"tiny"_s, 70, 72)};
+        for (int i = 0; i < 5; ++i)
+            r.features.append(feature(u"pile%1"_s.arg(i), 80, 90));
+        models::SequenceDocument doc;
+        doc.setRecord(r);
+        rowtext::RowOptions o;
+        o.record = &doc.record();
+        o.features = &doc.featureIndex();
+        o.code = &bio::GeneticCode::standard();
+        o.frames = {1};
+        o.perRow = 100;
+        o.maxLanes = 4;
+
+        QCOMPARE(rowtext::basesText(o, 0).left(21),
+                 r.sequence.left(10) + ' ' + r.sequence.mid(10, 10));
+        // Ruler: "10" ends over base 10 (column 9), "20" over base 20 (column 20).
+        const QByteArray ruler = rowtext::linesAbove(o, 0).last().text;
+        QCOMPARE(ruler.mid(8, 2), QByteArray("10"));
+        QCOMPARE(ruler.mid(19, 2), QByteArray("20"));
+        QVERIFY(rowtext::linesAbove(o, 0).size() == 1); // no site line without sites
+
+        rowtext::ColorStyles colors;
+        const QList<rowtext::StyledLine> below = rowtext::linesBelow(o, 0, colors);
+        // Frame 1: amino acids over the middle base of each codon.
+        QCOMPARE(below[0].text.left(9), QByteArray(" M  K  * "));
+        QCOMPARE(below[0].styles.at(1), char(rowtext::Frame));
+        // Lanes: first and second overlap, so they take two lanes; "rev" fits in the first.
+        const QList<rowtext::StyledLine> lanes = below.mid(1);
+        QCOMPARE(lanes.size(), 4);
+        QVERIFY(lanes[0].text.contains("first"));
+        QVERIFY(lanes[1].text.contains("second"));
+        QVERIFY(lanes[0].text.contains("rev"));
+        // A reverse feature points left at its start; its bar is styled over its bases only.
+        const QString lane0 = QString::fromUtf8(lanes[0].text);
+        QCOMPARE(lane0.at(rowtext::startColumn(40)), u'◄');
+        // A label too long for its bar stands after it.
+        QVERIFY(lanes[0].text.contains("tiny"));
+        // Five features pile on 80..90: four lanes, and "+1" says one was left out.
+        QVERIFY(lanes[3].text.trimmed().endsWith("+1"));
+        for (const rowtext::StyledLine &line : lanes)
+            QCOMPARE(line.styles.size(), line.text.size());
+        QCOMPARE(colors.takeNew().size(), 1); // one colour (misc_feature) for all of them
+    }
+
+    void rowsAreScintillaLinesWithAnnotations()
+    {
+        Shown s(pUC19());
+        s.view->setShowComplement(true);
+        s.view->setFrames(widgets::SequenceView::Frames::Frame1);
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        const int perRow = s.view->basesPerRow();
+        QVERIFY(perRow >= 40 && perRow % 10 == 0);
+        const QByteArray &bases = s.doc->record().sequence;
+        // Line 1 is the first row: blocks of ten; its margin says where it starts.
+        QCOMPARE(ungapped(lineText(s.text, 1)), bases.left(perRow));
+        QCOMPARE(lineText(s.text, 1).at(10), ' ');
+        QCOMPARE(margin(s.text, 1), u"1"_s);
+        QCOMPARE(margin(s.text, 2), QString::number(perRow + 1));
+        // Under it: the complement strand, then frame 1.
+        const QList<QByteArray> under = annotation(s.text, 1).split('\n');
+        QVERIFY(under.size() >= 3);
+        QCOMPARE(under[0].size(), lineText(s.text, 1).size());
+        const QByteArray row = lineText(s.text, 1);
+        for (qsizetype i = 0; i < row.size(); ++i)
+            QCOMPARE(under[0].at(i), row.at(i) == ' ' ? ' ' : bio::complement(row.at(i)));
+        const bio::GeneticCode &code = bio::GeneticCode::standard();
+        for (int codon = 0; codon + 3 <= perRow; codon += 3)
+            QCOMPARE(under[1].at(rowtext::startColumn(codon + 1)),
+                     code.translateCodon(bases.constData() + codon));
+        // Scintilla keeps no copy of the genome and no undo of its own; it is read-only.
+        QVERIFY(s.text->length() < 20 * (perRow + 10));
+        QVERIFY(s.text->isReadOnly());
+        QVERIFY(!s.text->SendScintilla(Sci::SCI_GETUNDOCOLLECTION));
+        // The features of the shown rows are in the annotations: scroll to the polylinker
+        // (233..289), whose label is its note.
+        s.view->scrollToBase(240);
+        QByteArray all;
+        for (int line = 0; line < s.text->lines(); ++line)
+            all += annotation(s.text, line);
+        QVERIFY2(all.contains("polylinker"), all.left(400).constData());
+        // On the next row the polylinker goes on, its name cut to the bar with an ellipsis.
+        s.view->scrollToBase(240 + perRow);
+        all.clear();
+        for (int line = 0; line < s.text->lines(); ++line)
+            all += annotation(s.text, line);
+        QVERIFY2(all.contains(u"polylinker of M13…"_s.toUtf8()), all.left(400).constData());
+    }
+
+    void typingGoesThroughScintillaIntoTheDocument()
+    {
+        Shown s(randomRecord(1000, 2));
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        s.text->setFocus();
+        s.doc->setSelection(12, 12);
+        const QByteArray before = s.doc->record().sequence;
+        QTest::keyClicks(s.text, u"gat"_s); // to the QScintilla widget itself
+        QCOMPARE(s.doc->record().sequence.mid(12, 3), QByteArray("GAT"));
+        QCOMPARE(s.doc->length(), 1003);
+        // The window shows the new bases at once, and the caret after them.
+        QCOMPARE(ungapped(lineText(s.text, 1)),
+                 s.doc->record().sequence.left(s.view->basesPerRow()));
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_GETCURRENTPOS), s.view->editorPosition(15));
+        // A letter that is no nucleotide is refused with a message; Scintilla's text is the
+        // document's.
+        QSignalSpy messages(s.view, &widgets::SequenceView::message);
+        QTest::keyClick(s.text, Qt::Key_J);
+        QCOMPARE(messages.size(), 1);
+        QCOMPARE(s.doc->length(), 1003);
+        QVERIFY(!lineText(s.text, 1).contains('J'));
+        // Delete and backspace, then undo everything from the widget.
+        QTest::keyClick(s.text, Qt::Key_Backspace);
+        QTest::keyClick(s.text, Qt::Key_Delete);
+        QCOMPARE(s.doc->length(), 1001);
+        for (int i = 0; i < 5; ++i)
+            QTest::keyClick(s.text, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(s.doc->record().sequence, before);
+        QCOMPARE(ungapped(lineText(s.text, 1)), before.left(s.view->basesPerRow()));
+        // Text typed through an input method lands the same way.
+        QInputMethodEvent commit;
+        commit.setCommitString(u"CC"_s);
+        QApplication::sendEvent(s.text, &commit);
+        QCOMPARE(s.doc->record().sequence.mid(12, 2), QByteArray("CC"));
+        // Text dropped on the widget is not taken (the page imports dropped files).
+        QMimeData mime;
+        mime.setText(u"GGGG"_s);
+        QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QApplication::sendEvent(s.view->viewport(), &enter);
+        QVERIFY(!enter.isAccepted());
+    }
+
+    void aGenomeKeepsTheWindowSmall()
+    {
+        Shown s(randomRecord(5'000'000, 3));
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        const int perRow = s.view->basesPerRow();
+        const qint64 middle = 2'500'000 / perRow * perRow;
+        s.view->scrollToBase(middle);
+        QCOMPARE(s.view->firstVisibleBase(), middle);
+        QCOMPARE(margin(s.text, 1), QString::number(middle + 1));
+        QCOMPARE(ungapped(lineText(s.text, 1)), s.doc->record().sequence.mid(middle, perRow));
+        QVERIFY(s.text->length() < 40 * (perRow + 10)); // the rows on screen, not 5 Mb
+        QCOMPARE(s.view->verticalScrollBar()->maximum() + s.view->verticalScrollBar()->pageStep(),
+                 int(5'000'000 / perRow + 1));
+        // Every shown position maps to a point and back.
+        for (qint64 p : {middle, middle + 9, middle + 10, middle + 37, middle + perRow + 5})
+            QCOMPARE(s.view->positionAt(s.view->pointOf(p)), p);
+        // Typing in the middle moves the rest of the row along in the window.
+        s.text->setFocus();
+        s.doc->setSelection(middle + 3, middle + 3);
+        QTest::keyClick(s.text, Qt::Key_G);
+        QCOMPARE(ungapped(lineText(s.text, 1)), s.doc->record().sequence.mid(middle, perRow));
+        QCOMPARE(s.doc->record().sequence.at(middle + 3), 'G');
+        // The end of the genome: Ctrl+End puts the caret after the last base, on screen.
+        QTest::keyClick(s.text, Qt::Key_End, Qt::ControlModifier);
+        QCOMPARE(s.doc->selectionStart(), s.doc->length());
+        QVERIFY(s.view->editorPosition(s.doc->length()) >= 0);
+    }
+
+    void mouseAndWheelSelectAndScroll()
+    {
+        Shown s(randomRecord(20'000, 4));
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        QWidget *viewport = s.view->viewport();
+        QTest::mousePress(viewport, Qt::LeftButton, {}, s.view->pointOf(5));
+        QTest::mouseMove(viewport, s.view->pointOf(25));
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, s.view->pointOf(25));
+        QCOMPARE(s.doc->selectionStart(), 5);
+        QCOMPARE(s.doc->selectionEnd(), 25);
+        // Scintilla's selection is the same bases, gaps aside.
+        QCOMPARE(ungapped(s.text->selectedText().toLatin1()), s.doc->selectedBases());
+        // Shift+click extends; a click on the next row lands on its bases.
+        const int perRow = s.view->basesPerRow();
+        QTest::mouseClick(viewport, Qt::LeftButton, Qt::ShiftModifier, s.view->pointOf(perRow + 3));
+        QCOMPARE(s.doc->selectionEnd(), perRow + 3);
+        QCOMPARE(ungapped(s.text->selectedText().remove(u'\n').toLatin1()), s.doc->selectedBases());
+        // The wheel scrolls rows of the sequence, three a notch.
+        QWheelEvent wheel(QPointF(50, 50), viewport->mapToGlobal(QPointF(50, 50)), {}, {0, -120},
+                          Qt::NoButton, {}, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(viewport, &wheel);
+        QCOMPARE(s.view->firstVisibleRow(), 3);
+        QCOMPARE(margin(s.text, 1), QString::number(3 * perRow + 1));
+        // A selection that began above the window shows from the window's first base.
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_GETSELECTIONSTART), 0);
+    }
+
+    void searchHitsAreScintillaIndicators()
+    {
+        Shown s(randomRecord(3000, 5));
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        s.view->setHighlights({{12, 18, bio::Strand::Forward}});
+        const long hit = s.view->editorPosition(14);
+        QVERIFY(hit > 0);
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_INDICATORVALUEAT, 8, hit), 1);
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_INDICATORVALUEAT, 8, s.view->editorPosition(30)),
+                 0);
+        s.view->setHighlights({});
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_INDICATORVALUEAT, 8, hit), 0);
+    }
+};
+
+QTEST_MAIN(TestSequenceScintilla)
+#include "tst_ui_sequence_scintilla.moc"
