@@ -167,6 +167,31 @@ private Q_SLOTS:
         QCOMPARE(colors.takeNew().size(), 1); // one colour (misc_feature) for all of them
     }
 
+    void namesBesideShortFeatures()
+    {
+        bio::Record r = randomRecord(200, 6);
+        r.features = {feature(u"short_one_long_name"_s, 46, 49),
+                      feature(u"crossing_feature"_s, 47, 60)};
+        models::SequenceDocument doc;
+        doc.setRecord(r);
+        rowtext::RowOptions o;
+        o.record = &doc.record();
+        o.features = &doc.featureIndex();
+        o.code = &bio::GeneticCode::standard();
+        o.perRow = 50;
+        rowtext::ColorStyles colors;
+        const QList<rowtext::StyledLine> row0 = rowtext::linesBelow(o, 0, colors);
+        QCOMPARE(row0.size(), 2);
+        // No room after the bar at the row's end: the name stands before it.
+        const qsizetype at = row0[0].text.indexOf("short_one_long_name");
+        QVERIFY(at >= 0);
+        QVERIFY(at + 19 < rowtext::startColumn(46));
+        // A feature going on to the next row names itself there, not beside its first bases.
+        QVERIFY(!row0[1].text.contains("crossing"));
+        const QList<rowtext::StyledLine> row1 = rowtext::linesBelow(o, 50, colors);
+        QVERIFY2(QString::fromUtf8(row1[0].text).contains(u"crossin…"_s), row1[0].text.constData());
+    }
+
     void rowsAreScintillaLinesWithAnnotations()
     {
         Shown s(pUC19());

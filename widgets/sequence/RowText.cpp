@@ -256,20 +256,32 @@ void laneLines(const RowOptions &o, qint64 rowStart, ColorStyles &colors, QList<
         const int c1 = endColumn(int(piece.to - rowStart)); // exclusive
         const QString label = feature.displayName();
         const bool cds = feature.type == u"CDS" && !o.protein;
-        // A label longer than its bar stands after it (on the row where the feature starts)
-        // and keeps the lane busy that far; a CDS shows its amino acids instead.
         const int room = std::max(0, c1 - c0 - 2); // between the ends of the bar
-        const bool outside = !cds && label.size() > room && piece.from == feature.location.start();
+        // A short feature (all of its span on this row) whose name does not fit in its bar
+        // has the name beside it: after the bar, or before it when the row ends first and the
+        // lane is free there, or after it cut short with an ellipsis; it keeps the lane busy
+        // that far. A feature that goes on to the next row shows what fits inside, and a CDS
+        // its amino acids.
+        const bool whole = piece.from == piece.span->start && piece.to == piece.span->end;
         int lane = 0;
         while (lane < lanes.size() && laneFree[lane] > c0)
             ++lane;
-        // Outside goes after the bar, or before it when the row ends first and there is room.
-        int labelAt = c1 + 1;
         const int laneStart = lane < laneFree.size() ? laneFree[lane] : 0;
-        if (outside && labelAt + int(label.size()) > width &&
-            c0 - 1 - int(label.size()) >= laneStart)
-            labelAt = c0 - 1 - int(label.size());
-        const int labelEnd = outside ? std::max(c1, labelAt + int(label.size())) : c1;
+        QString beside;
+        int labelAt = c1 + 1;
+        if (!cds && label.size() > room && whole) {
+            beside = label;
+            if (labelAt + int(label.size()) > width) {
+                if (c0 - 1 - int(label.size()) >= laneStart)
+                    labelAt = c0 - 1 - int(label.size());
+                else if (width - labelAt >= 5)
+                    beside = label.left(width - labelAt - 2) + u'…';
+                else
+                    beside.clear();
+            }
+        }
+        const bool outside = !beside.isEmpty();
+        const int labelEnd = outside ? std::max(c1, labelAt + int(beside.size())) : c1;
         if (lane == o.maxLanes) {
             ++hidden;
             continue;
@@ -292,7 +304,7 @@ void laneLines(const RowOptions &o, qint64 rowStart, ColorStyles &colors, QList<
             if (piece.from == feature.location.start())
                 line.put(c0 + 1, QStringView(label).left(room), bar + 1);
         } else if (outside) {
-            line.put(labelAt, label, bar + 2);
+            line.put(labelAt, beside, bar + 2);
         } else if (label.size() <= room) {
             line.put(c0 + 1, label, bar);
         } else if (room >= 4) { // a row inside a long feature: as much of its name as fits
