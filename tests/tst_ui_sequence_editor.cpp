@@ -1,5 +1,6 @@
 // The sequence editor's document, view and find bar: typing, the feature policy, undo, copy and
 // paste with features, find, selection info, and its feature model under the model tester.
+#include "SequenceTestRecords.h"
 #include "bio/GenBank.h"
 #include "models/sequence/FeatureListModel.h"
 #include "models/sequence/SequenceClipboard.h"
@@ -17,29 +18,11 @@
 #include <QTest>
 
 using namespace benchtop;
+using benchtop::test::feature;
+using benchtop::test::span;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-bio::Span span(qint64 start, qint64 end, bio::Strand strand = bio::Strand::Forward)
-{
-    bio::Span s;
-    s.start = start;
-    s.end = end;
-    s.strand = strand;
-    return s;
-}
-
-bio::Feature feature(const QString &label, qint64 start, qint64 end,
-                     bio::Strand strand = bio::Strand::Forward,
-                     const QString &type = u"misc_feature"_s)
-{
-    bio::Feature f;
-    f.type = type;
-    f.location.spans = {span(start, end, strand)};
-    f.qualifiers = {{u"label"_s, label, true}};
-    return f;
-}
 
 bio::Record plasmid()
 {

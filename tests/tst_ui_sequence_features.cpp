@@ -1,5 +1,6 @@
 // Adding, editing and deleting features in the sequence editor through the feature dialog and
 // the feature table, each one undo step; and the tool bar following the view's display options.
+#include "SequenceTestRecords.h"
 #include "models/sequence/FeatureListModel.h"
 #include "models/sequence/SequenceDocument.h"
 #include "widgets/Qsci.h"
@@ -22,22 +23,10 @@
 #include <QToolBar>
 
 using namespace benchtop;
+using benchtop::test::feature;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-bio::Feature feature(const QString &label, qint64 start, qint64 end, bio::Strand strand)
-{
-    bio::Feature f;
-    f.type = u"misc_feature"_s;
-    bio::Span s;
-    s.start = start;
-    s.end = end;
-    s.strand = strand;
-    f.location.spans = {s};
-    f.qualifiers = {{u"label"_s, label, true}};
-    return f;
-}
 
 bio::Record record(bio::Topology topology = bio::Topology::Linear)
 {

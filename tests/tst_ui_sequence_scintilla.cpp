@@ -2,6 +2,7 @@
 // with annotations, margins and indicators; typing, deleting and undo through the QScintilla
 // widget; the window bounded on a 5 Mb sequence; mouse and wheel mapped to sequence positions;
 // and the row text (columns, ruler, frames, lanes) on its own.
+#include "SequenceTestRecords.h"
 #include "bio/GenBank.h"
 #include "bio/GeneticCode.h"
 #include "bio/Sequence.h"
@@ -12,44 +13,18 @@
 #include "widgets/sequence/SequenceView.h"
 
 #include <QMimeData>
-#include <QRandomGenerator>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace benchtop;
+using benchtop::test::feature;
+using benchtop::test::randomRecord;
 using namespace Qt::StringLiterals;
 namespace rowtext = widgets::rowtext;
 using Sci = QsciScintillaBase;
 
 namespace {
-
-bio::Feature feature(const QString &label, qint64 start, qint64 end,
-                     bio::Strand strand = bio::Strand::Forward,
-                     const QString &type = u"misc_feature"_s)
-{
-    bio::Feature f;
-    f.type = type;
-    bio::Span s;
-    s.start = start;
-    s.end = end;
-    s.strand = strand;
-    f.location.spans = {s};
-    f.qualifiers = {{u"label"_s, label, true}};
-    return f;
-}
-
-bio::Record randomRecord(qint64 length, quint32 seed)
-{
-    bio::Record r;
-    r.name = u"random"_s;
-    r.topology = bio::Topology::Linear;
-    r.sequence.resize(length);
-    QRandomGenerator random(seed);
-    for (qint64 i = 0; i < length; ++i)
-        r.sequence[i] = "ACGT"[random.bounded(4)];
-    return r;
-}
 
 bio::Record pUC19()
 {
@@ -77,6 +52,18 @@ QString margin(QsciScintilla *e, int line)
     QByteArray text(size, '\0');
     e->SendScintilla(Sci::SCI_MARGINGETTEXT, line, text.data());
     return QString::fromUtf8(text);
+}
+
+// Row text options for a document: the standard code, four lanes, no complement or frames.
+rowtext::RowOptions optionsFor(const models::SequenceDocument &doc, int perRow)
+{
+    rowtext::RowOptions o;
+    o.record = &doc.record();
+    o.features = &doc.featureIndex();
+    o.code = &bio::GeneticCode::standard();
+    o.perRow = perRow;
+    o.maxLanes = 4;
+    return o;
 }
 
 QByteArray ungapped(QByteArray text)
@@ -128,13 +115,8 @@ private Q_SLOTS:
             r.features.append(feature(u"pile%1"_s.arg(i), 80, 90));
         models::SequenceDocument doc;
         doc.setRecord(r);
-        rowtext::RowOptions o;
-        o.record = &doc.record();
-        o.features = &doc.featureIndex();
-        o.code = &bio::GeneticCode::standard();
+        rowtext::RowOptions o = optionsFor(doc, 100);
         o.frames = {1};
-        o.perRow = 100;
-        o.maxLanes = 4;
 
         QCOMPARE(rowtext::basesText(o, 0).left(21),
                  r.sequence.left(10) + ' ' + r.sequence.mid(10, 10));
@@ -174,11 +156,7 @@ private Q_SLOTS:
                       feature(u"crossing_feature"_s, 47, 60)};
         models::SequenceDocument doc;
         doc.setRecord(r);
-        rowtext::RowOptions o;
-        o.record = &doc.record();
-        o.features = &doc.featureIndex();
-        o.code = &bio::GeneticCode::standard();
-        o.perRow = 50;
+        const rowtext::RowOptions o = optionsFor(doc, 50);
         rowtext::ColorStyles colors;
         const QList<rowtext::StyledLine> row0 = rowtext::linesBelow(o, 0, colors);
         QCOMPARE(row0.size(), 2);
