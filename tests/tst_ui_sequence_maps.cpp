@@ -228,6 +228,34 @@ private Q_SLOTS:
         QVERIFY(!changedNear(2000));
     }
 
+    void selectionRepaintsKeepTheMap()
+    {
+        CircularMapView view;
+        view.resize(700, 600);
+        view.setRecord(load(QStringLiteral("pBR322_J01749.gb")));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QImage plain = view.grab().toImage();
+        const int drawn = view.mapPaints();
+        QVERIFY(drawn >= 1);
+        // Moving the selection repaints the selection only, over the kept map.
+        for (qint64 end = 100; end < 2000; end += 300) {
+            view.setSelection(50, end);
+            view.grab();
+        }
+        QCOMPARE(view.mapPaints(), drawn);
+        // Without a selection the picture is the map alone again, pixel for pixel.
+        view.setSelection(0, 0);
+        QCOMPARE(view.grab().toImage(), plain);
+        // What changes the map draws it again: the zoom, the size.
+        view.zoomIn();
+        view.grab();
+        QCOMPARE(view.mapPaints(), drawn + 1);
+        view.resize(640, 560);
+        view.grab();
+        QCOMPARE(view.mapPaints(), drawn + 2);
+    }
+
     void labelsNeverOverlap_data()
     {
         QTest::addColumn<QString>("file");

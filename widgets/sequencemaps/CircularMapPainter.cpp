@@ -183,7 +183,35 @@ void CircularMapPainter::layout(const QRectF &rect, QPaintDevice *device)
     }
 }
 
-void CircularMapPainter::paint(QPainter &p) const
+void CircularMapPainter::paintSelection(QPainter &p) const
+{
+    if (!m_data || m_data->length == 0 || m_selection.isEmpty())
+        return;
+    // An annular sector from the innermost lane to just outside the backbone.
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setClipRect(m_rect);
+    const qint64 len = m_data->length;
+    const qint64 span = m_selection.end > m_selection.start
+                            ? m_selection.end - m_selection.start
+                            : len - m_selection.start + m_selection.end;
+    const auto [a0, sweepRad] =
+        clipArc(angleForBase(double(m_selection.start)), double(span) / double(len) * kTau);
+    const double sweep = sweepRad * 360.0 / kTau;
+    const double outer = m_radius + 8, inner = qMax(4.0, laneRadius(m_data->laneCount) - 4);
+    QPainterPath path;
+    path.arcMoveTo(QRectF(m_centre - QPointF(outer, outer), QSizeF(2 * outer, 2 * outer)),
+                   degreesQt(a0));
+    path.arcTo(QRectF(m_centre - QPointF(outer, outer), QSizeF(2 * outer, 2 * outer)),
+               degreesQt(a0), -sweep);
+    path.arcTo(QRectF(m_centre - QPointF(inner, inner), QSizeF(2 * inner, 2 * inner)),
+               degreesQt(a0) - sweep, sweep);
+    path.closeSubpath();
+    p.fillPath(path, QColor(66, 133, 244, 60));
+    p.restore();
+}
+
+void CircularMapPainter::paintMap(QPainter &p) const
 {
     p.save();
     p.setRenderHint(QPainter::Antialiasing);
@@ -193,26 +221,6 @@ void CircularMapPainter::paint(QPainter &p) const
         return;
     }
     p.setClipRect(m_rect);
-    // Selection: an annular sector from the innermost lane to just outside the backbone.
-    if (!m_selection.isEmpty()) {
-        const qint64 len = m_data->length;
-        const qint64 span = m_selection.end > m_selection.start
-                                ? m_selection.end - m_selection.start
-                                : len - m_selection.start + m_selection.end;
-        const auto [a0, sweepRad] =
-            clipArc(angleForBase(double(m_selection.start)), double(span) / double(len) * kTau);
-        const double sweep = sweepRad * 360.0 / kTau;
-        const double outer = m_radius + 8, inner = qMax(4.0, laneRadius(m_data->laneCount) - 4);
-        QPainterPath path;
-        path.arcMoveTo(QRectF(m_centre - QPointF(outer, outer), QSizeF(2 * outer, 2 * outer)),
-                       degreesQt(a0));
-        path.arcTo(QRectF(m_centre - QPointF(outer, outer), QSizeF(2 * outer, 2 * outer)),
-                   degreesQt(a0), -sweep);
-        path.arcTo(QRectF(m_centre - QPointF(inner, inner), QSizeF(2 * inner, 2 * inner)),
-                   degreesQt(a0) - sweep, sweep);
-        path.closeSubpath();
-        p.fillPath(path, QColor(66, 133, 244, 60));
-    }
     p.setPen(QPen(Qt::black, 2));
     p.setBrush(Qt::NoBrush);
     if (m_wholeRing) {

@@ -11,7 +11,8 @@ class CircularMapPainter : public MapPainter
 {
 public:
     void layout(const QRectF &rect, QPaintDevice *device) override;
-    void paint(QPainter &painter) const override;
+    void paintMap(QPainter &painter) const override;
+    void paintSelection(QPainter &painter) const override;
 
     // Coordinate mapping of the last layout. Angles are radians clockwise from 12 o'clock.
     QPointF centre() const { return m_centre; }

@@ -129,7 +129,21 @@ void LinearMapPainter::layout(const QRectF &rect, QPaintDevice *device)
     }
 }
 
-void LinearMapPainter::paint(QPainter &p) const
+void LinearMapPainter::paintSelection(QPainter &p) const
+{
+    if (!m_data || m_selection.isEmpty())
+        return;
+    for (const auto &[s, e] : unwrapRange(m_selection.start, m_selection.end, m_data->length)) {
+        const double x0 = qMax(m_rect.left(), xForBase(double(s)));
+        const double x1 = qMin(m_rect.right(), xForBase(double(e)));
+        if (x1 > x0)
+            p.fillRect(QRectF(x0, m_backboneY - 12, qMax(1.0, x1 - x0),
+                              m_track.bottom() - m_backboneY + 14),
+                       QColor(66, 133, 244, 60));
+    }
+}
+
+void LinearMapPainter::paintMap(QPainter &p) const
 {
     p.save();
     p.setRenderHint(QPainter::Antialiasing);
@@ -146,17 +160,6 @@ void LinearMapPainter::paint(QPainter &p) const
                Qt::AlignLeft | Qt::AlignTop, title);
     p.setClipRect(m_rect);
 
-    // Selection behind everything.
-    if (!m_selection.isEmpty()) {
-        for (const auto &[s, e] : unwrapRange(m_selection.start, m_selection.end, m_data->length)) {
-            const double x0 = qMax(m_rect.left(), xForBase(double(s)));
-            const double x1 = qMin(m_rect.right(), xForBase(double(e)));
-            if (x1 > x0)
-                p.fillRect(QRectF(x0, m_backboneY - 12, qMax(1.0, x1 - x0),
-                                  m_track.bottom() - m_backboneY + 14),
-                           QColor(66, 133, 244, 60));
-        }
-    }
     p.setPen(QPen(Qt::black, 2));
     const double xa = qMax(m_track.left(), xForBase(0));
     const double xb = qMin(m_track.right(), xForBase(double(m_data->length)));

@@ -10,7 +10,8 @@ class LinearMapPainter : public MapPainter
 {
 public:
     void layout(const QRectF &rect, QPaintDevice *device) override;
-    void paint(QPainter &painter) const override;
+    void paintMap(QPainter &painter) const override;
+    void paintSelection(QPainter &painter) const override;
 
     // Coordinate mapping of the last layout.
     double xForBase(double base) const;

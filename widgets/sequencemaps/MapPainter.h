@@ -22,6 +22,7 @@ struct MapViewState
     double offset = 0.0;   // linear: first visible base
     double rotation = 0.0; // circular: degrees clockwise of base 0 from 12 o'clock
     QPointF pan;           // circular: the circle's centre offset from the rectangle's centre
+    friend bool operator==(const MapViewState &, const MapViewState &) = default;
 };
 
 struct PlacedLabel
@@ -42,13 +43,22 @@ public:
     void setState(const MapViewState &state) { m_state = state; }
     const MapViewState &state() const { return m_state; }
     void setHighlightedFeature(int feature) { m_highlighted = feature; }
+    int highlightedFeature() const { return m_highlighted; }
     void setFont(const QFont &font) { m_font = font; }
 
     // Computes the geometry (scales, visible range, labels) for `rect`; `device` gives the font
     // metrics (nullptr: the screen's).
     virtual void layout(const QRectF &rect, QPaintDevice *device) = 0;
-    // Paints what layout() computed.
-    virtual void paint(QPainter &painter) const = 0;
+    // Paints what layout() computed: the map, then the selection over it. The selection is a
+    // layer of its own so that a view can keep the map in a pixmap while the selection moves (a
+    // genome's circular map takes milliseconds to draw, its selection microseconds).
+    void paint(QPainter &painter) const
+    {
+        paintMap(painter);
+        paintSelection(painter);
+    }
+    virtual void paintMap(QPainter &painter) const = 0;
+    virtual void paintSelection(QPainter &painter) const = 0;
     void render(QPainter &painter, const QRectF &rect);
 
     // The labels the last layout placed (for hit tests and collision checks), and how many

@@ -155,9 +155,26 @@ void MapView::wheelEvent(QWheelEvent *event)
 
 void MapView::paintEvent(QPaintEvent *)
 {
-    QPainter p(this);
     m_painter.setFont(font());
-    m_painter.render(p, mapRect());
+    const CacheKey key{size(),
+                       devicePixelRatioF(),
+                       m_painter.state(),
+                       m_data.get(),
+                       m_painter.highlightedFeature(),
+                       font()};
+    if (m_map.isNull() || !(key == m_mapKey)) {
+        m_map = QPixmap((QSizeF(size()) * key.pixelRatio).toSize());
+        m_map.setDevicePixelRatio(key.pixelRatio);
+        m_map.fill(Qt::transparent);
+        QPainter cache(&m_map);
+        m_painter.layout(mapRect(), this);
+        m_painter.paintMap(cache);
+        m_mapKey = key;
+        ++m_mapPaints;
+    }
+    QPainter p(this);
+    p.drawPixmap(0, 0, m_map);
+    m_painter.paintSelection(p);
 }
 
 void MapView::resizeEvent(QResizeEvent *)

@@ -7,6 +7,7 @@
 #include "widgets/sequencemaps/CutSites.h"
 #include "widgets/sequencemaps/MapPainter.h"
 
+#include <QPixmap>
 #include <QWidget>
 
 class QMenu;
@@ -32,6 +33,9 @@ public:
     // Runs the last layout for the current size (tests and hit-testing call it).
     void relayout();
     bool exportTo(const QString &path, QSize size = {}, QString *error = nullptr);
+    // How many times the map itself (not the selection over it) was drawn for the screen: the
+    // view keeps it in a pixmap until its size, state, data, highlight or font change.
+    int mapPaints() const { return m_mapPaints; }
 
 public Q_SLOTS:
     void setSelection(qint64 start, qint64 end);
@@ -70,6 +74,20 @@ private:
     QByteArray m_sequence;
     bio::Topology m_topology = bio::Topology::Linear;
     QWidget *m_buttons = nullptr;
+    // The map as last drawn, and what it was drawn for.
+    struct CacheKey
+    {
+        QSize size;
+        qreal pixelRatio = 0;
+        MapViewState state;
+        const MapData *data = nullptr;
+        int highlighted = -1;
+        QFont font;
+        bool operator==(const CacheKey &) const = default;
+    };
+    QPixmap m_map;
+    CacheKey m_mapKey;
+    int m_mapPaints = 0;
 };
 
 } // namespace benchtop::widgets::maps
