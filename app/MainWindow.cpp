@@ -18,16 +18,20 @@
 #include "widgets/sequence/SequencesPage.h"
 
 #include <QApplication>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace benchtop::app {
 
@@ -43,6 +47,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 {
     setWindowTitle(tr("Benchtop"));
     resize(1100, 720);
+    setAcceptDrops(true); // sequence files, imported whatever the page (dropEvent)
 
     m_pages->insertWidget(InventoryPage, m_inventory);
     m_sequences = new widgets::SequencesPage(session->client(), session->store(), this);
@@ -283,6 +288,48 @@ QWidget *MainWindow::createNavigation()
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
             &QStackedWidget::setCurrentIndex);
     return m_navigation;
+}
+
+bool MainWindow::isSequenceFile(const QString &path)
+{
+    static const QStringList suffixes = {
+        QStringLiteral(".gb"),    QStringLiteral(".gbk"), QStringLiteral(".genbank"),
+        QStringLiteral(".gbff"),  QStringLiteral(".ape"), QStringLiteral(".fa"),
+        QStringLiteral(".fasta"), QStringLiteral(".fna"), QStringLiteral(".faa"),
+        QStringLiteral(".fas"),   QStringLiteral(".dna"), QStringLiteral(".prot")};
+    QString name = path.toLower();
+    if (name.endsWith(u".gz"))
+        name.chop(3);
+    return std::any_of(suffixes.cbegin(), suffixes.cend(),
+                       [&name](const QString &suffix) { return name.endsWith(suffix); });
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (std::any_of(urls.cbegin(), urls.cend(), [](const QUrl &url) {
+            return url.isLocalFile() && isSequenceFile(url.toLocalFile());
+        }))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList refused;
+    bool any = false;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (!url.isLocalFile() || !isSequenceFile(url.toLocalFile()))
+            continue;
+        if (!any)
+            showPage(SequencesPage);
+        any = true;
+        QString error;
+        if (!m_sequences->importFile(url.toLocalFile(), &error))
+            refused << error;
+    }
+    if (!refused.isEmpty())
+        statusBar()->showMessage(refused.join(u' '), 15'000);
+    event->acceptProposedAction();
 }
 
 void MainWindow::showPage(Page page)
