@@ -44,7 +44,7 @@ void ScreenshotRunner::start()
 {
     if (m_view == QStringLiteral("inventory"))
         m_view.clear(); // the default: the tree
-    if (m_view.startsWith(u"sequence")) {
+    if (m_view.startsWith(u"sequence") || m_view.startsWith(u"protein:")) {
         startSequence();
         return;
     }
@@ -117,7 +117,18 @@ void ScreenshotRunner::startSequence()
     m_window->resize(1500, 950); // the maps, the bases and the feature table need the room
     widgets::SequencesPage *page = m_window->sequencesPage();
     m_timeout.start();
+    if (m_view.startsWith(u"protein:"))
+        page->showKind(widgets::SequencesPage::Kind::Protein);
     connect(page, &widgets::SequencesPage::sequenceOpened, this, [this, page] {
+        if (page->editor()->document()->isProtein()) {
+            // No cut sites to wait for: the residues and their annotations are all there is.
+            page->editor()->document()->setSelection(0, 0);
+            QTimer::singleShot(300, this, [this] {
+                m_captureStarted = true;
+                capture();
+            });
+            return;
+        }
         // Show a region with features and the translation of the first CDS.
         widgets::SequenceView *view = page->editor()->view();
         view->setShowComplement(true);

@@ -20,7 +20,8 @@ public:
     void start();
     // "inventory-boxes": two boxes side by side; "plate": the 96-well plate. Empty: the tree.
     // Instead of the inventory: "sequence:NAME" opens the server's sequence called NAME on the
-    // Sequences page; "sequence-file:PATH" opens a GenBank/FASTA file there without importing.
+    // Sequences page ("protein:NAME" a protein); "sequence-file:PATH" opens a GenBank/FASTA file
+    // there without importing.
     // "notebook": the notebook's entry with a table and links open.
     void setView(const QString &view) { m_view = view; }
 

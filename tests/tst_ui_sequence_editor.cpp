@@ -5,6 +5,7 @@
 #include "models/sequence/FeatureListModel.h"
 #include "models/sequence/SequenceClipboard.h"
 #include "models/sequence/SequenceDocument.h"
+#include "widgets/Qsci.h"
 #include "widgets/sequence/FindBar.h"
 #include "widgets/sequence/SequenceEditor.h"
 #include "widgets/sequence/SequenceView.h"
@@ -16,6 +17,7 @@
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolBar>
 
 using namespace benchtop;
 using benchtop::test::feature;
@@ -266,6 +268,21 @@ private Q_SLOTS:
         QVERIFY(!editor.selectionText().contains(u"GC"_s));
         QCOMPARE(editor.view()->restrictionSiteCount(), 0);
         editor.view()->grab(); // paints residue-level annotations without a nucleotide track
+        // The residues are the first row of the QScintilla window, in blocks of ten.
+        QVERIFY(editor.view()->editor()->text(1).startsWith(u"MKVLAAGIVG LLLAW*"_s));
+        // Find searches residues, whichever mode it was in; nucleotide tools are off.
+        QCOMPARE(editor.findBar()->mode(), widgets::FindBar::Mode::AminoAcids);
+        editor.findBar()->setPattern(u"gll"_s);
+        editor.findBar()->search();
+        QCOMPARE(editor.findBar()->hits().size(), 1);
+        QCOMPARE(editor.findBar()->hits().first().start, 9);
+        editor.findBar()->setMode(widgets::FindBar::Mode::Bases);
+        editor.findBar()->search();
+        QCOMPARE(editor.findBar()->hits().size(), 1);
+        for (QAction *action : editor.toolBar()->actions())
+            if (action->text() == u"Reverse complement" || action->text() == u"Find ORFs" ||
+                action->text() == u"Set origin")
+                QVERIFY2(!action->isEnabled(), qPrintable(action->text()));
     }
 
     void featureModelUnderTester()

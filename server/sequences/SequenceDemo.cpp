@@ -1,7 +1,8 @@
 // The demo lab's sequences: the plasmids embedded at :/demo/plasmids (annotated from their
 // GenBank features, with their CDS translations and primer_bind primers), a few common
 // sequencing primers as DNA oligos (bound as primers where they match a plasmid), and a feature
-// library of the GenoLIB features found in those plasmids (:/demo/features).
+// library of the GenoLIB features found in those plasmids (:/demo/features), and two proteins
+// (the translations of EGFP and TEM-1 beta-lactamase) with residue annotations.
 #include "SequenceModel.h"
 
 #include "bio/ApiJson.h"
@@ -136,6 +137,76 @@ bool seedSequenceDemo(Resources &resources, const QString &creatorId)
         row.creatorId = creatorId;
         if (auto failure = sequences::applySequenceBody(resources, SeqKind::Dna, json, row, true)) {
             qCWarning(lcServer) << "demo sequences:" << file << failure->message;
+            return false;
+        }
+        if (!insert(resources, row))
+            return false;
+    }
+
+    // Proteins: the /translation of two plasmids' CDSs, with residue-level annotations found
+    // by their motif (EGFP's chromophore TYG, Cormack et al. 1996; TEM-1 beta-lactamase's
+    // signal peptide, residues 1-23, Sutcliffe 1978, and its S-x-x-K active-site motif).
+    struct Site
+    {
+        QString name;
+        QString type;
+        QString motif; // found in the protein; empty: [start, end) below
+        int start = 0;
+        int end = 0;
+        QString color;
+    };
+    struct ProteinPlan
+    {
+        QString file;
+        QString product;
+        QString name;
+        QList<Site> sites;
+    };
+    const QList<ProteinPlan> proteins = {
+        {u"pEGFP-N1_U55762.gb"_s,
+         u"enhanced green fluorescent protein"_s,
+         u"EGFP"_s,
+         {{u"chromophore (T-Y-G)"_s, u"Site"_s, u"TYG"_s, 0, 0, u"#2ecc71"_s}}},
+        {u"pUC19_snapgene.gb"_s,
+         u"beta-lactamase"_s,
+         u"TEM-1 beta-lactamase (AmpR)"_s,
+         {{u"signal peptide"_s, u"Region"_s, {}, 0, 23, u"#f39c12"_s},
+          {u"active site S-T-F-K"_s, u"Site"_s, u"STFK"_s, 0, 0, u"#e74c3c"_s}}},
+    };
+    for (const ProteinPlan &plan : proteins) {
+        const bio::GenBankResult read = bio::readGenBank(readResource(dir.filePath(plan.file)));
+        QString aminoAcids;
+        for (const bio::Feature &feature : read.records.value(0).features)
+            if (feature.type == u"CDS" && feature.qualifier(u"product"_s) == plan.product)
+                aminoAcids = feature.qualifier(u"translation"_s).remove(u' ');
+        if (aminoAcids.isEmpty()) {
+            qCWarning(lcServer) << "demo sequences: no" << plan.product << "in" << plan.file;
+            return false;
+        }
+        QJsonArray annotations;
+        for (const Site &site : plan.sites) {
+            const int start =
+                site.motif.isEmpty() ? site.start : int(aminoAcids.indexOf(site.motif));
+            const int end = site.motif.isEmpty() ? site.end : start + int(site.motif.size());
+            if (start < 0)
+                continue;
+            annotations.append(QJsonObject{{u"name"_s, site.name},
+                                           {u"type"_s, site.type},
+                                           {u"start"_s, start},
+                                           {u"end"_s, end},
+                                           {u"color"_s, site.color}});
+        }
+        const QJsonObject body{{u"name"_s, plan.name},
+                               {u"aminoAcids"_s, aminoAcids},
+                               {u"annotations"_s, annotations},
+                               {u"aliases"_s, QJsonArray()}};
+        JsonBody json(body, u"Demo protein "_s + plan.name);
+        ResourceRow row;
+        row.id = newId(u"prtn_"_s);
+        row.kind = u"aa_sequence"_s;
+        row.creatorId = creatorId;
+        if (auto failure = sequences::applySequenceBody(resources, SeqKind::Aa, json, row, true)) {
+            qCWarning(lcServer) << "demo sequences:" << plan.name << failure->message;
             return false;
         }
         if (!insert(resources, row))

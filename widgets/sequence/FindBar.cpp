@@ -58,6 +58,11 @@ void FindBar::setMode(Mode mode)
     m_mode->setCurrentIndex(int(mode));
 }
 
+FindBar::Mode FindBar::mode() const
+{
+    return Mode(m_mode->currentIndex());
+}
+
 void FindBar::setPattern(const QString &pattern)
 {
     m_pattern->setText(pattern);
@@ -85,20 +90,18 @@ void FindBar::search()
     if (!pattern.isEmpty()) {
         switch (Mode(m_mode->currentIndex())) {
         case Mode::Bases:
+        case Mode::AminoAcids:
             if (doc->isProtein()) {
-                // In a protein "bases" are residues: a plain search, no strands.
+                // In a protein, bases and amino acids are its residues: a plain search.
                 const QByteArray upper = pattern.toUpper();
                 for (qsizetype at = record.sequence.indexOf(upper); at >= 0;
                      at = record.sequence.indexOf(upper, at + 1))
                     m_hits.append({at, at + upper.size(), bio::Strand::Forward, 0});
-            } else {
+            } else if (Mode(m_mode->currentIndex()) == Mode::Bases) {
                 bio::NucleotideSearchOptions options;
                 options.circular = doc->isCircular();
                 m_hits = bio::findNucleotides(record.sequence, pattern, options);
-            }
-            break;
-        case Mode::AminoAcids:
-            if (!doc->isProtein()) {
+            } else { // amino acids in the translation of either strand
                 bio::ProteinSearchOptions options;
                 options.code = bio::GeneticCode::byId(m_view->geneticCode());
                 options.circular = doc->isCircular();

@@ -24,6 +24,7 @@ public:
     explicit FindBar(SequenceView *view, QWidget *parent = nullptr);
 
     void setMode(Mode mode);
+    Mode mode() const;
     void setPattern(const QString &pattern);
     QLineEdit *patternEdit() const { return m_pattern; }
     QLineEdit *positionEdit() const { return m_position; }

@@ -97,12 +97,12 @@ SequenceEditor::SequenceEditor(QWidget *parent)
     connect(m_insertPolicy, &QComboBox::currentIndexChanged, this, applyPolicy);
     m_toolBar->addWidget(m_insertPolicy);
     m_toolBar->addSeparator();
-    m_toolBar->addAction(tr("Reverse complement"), m_document,
-                         &models::SequenceDocument::reverseComplementAll);
+    m_reverseComplement = m_toolBar->addAction(tr("Reverse complement"), m_document,
+                                               &models::SequenceDocument::reverseComplementAll);
     m_origin = m_toolBar->addAction(
         tr("Set origin"), this, [this] { m_document->setOrigin(m_document->selectionStart()); });
     m_origin->setToolTip(tr("Make the caret's base the first of this circular sequence"));
-    m_toolBar->addAction(tr("Find ORFs"), this, [this] {
+    m_findOrfs = m_toolBar->addAction(tr("Find ORFs"), this, [this] {
         const int found = addOrfs();
         Q_EMIT message(tr("%n ORF(s) of 300 bases or more added.", nullptr, found));
     });
@@ -202,7 +202,13 @@ void SequenceEditor::updateForKind()
     m_complement->setEnabled(nucleotide);
     m_frames->setEnabled(nucleotide);
     m_enzymes->setEnabled(nucleotide);
-    m_origin->setEnabled(m_document->isCircular());
+    m_code->setEnabled(nucleotide);
+    m_reverseComplement->setEnabled(nucleotide);
+    m_findOrfs->setEnabled(nucleotide);
+    m_origin->setEnabled(m_document->isCircular() && nucleotide);
+    // Searching a protein means searching residues.
+    if (!nucleotide && m_find->mode() == FindBar::Mode::Bases)
+        m_find->setMode(FindBar::Mode::AminoAcids);
     updateFeatureActions();
 }
 

@@ -93,6 +93,8 @@ private:
     QComboBox *m_insertPolicy;
     QAction *m_complement;
     QAction *m_origin;
+    QAction *m_reverseComplement;
+    QAction *m_findOrfs;
     QAction *m_addFeature;
     QAction *m_editFeature;
     QAction *m_deleteFeature;

@@ -185,6 +185,11 @@ void SequencesPage::setDraftFolder(const QString &folder)
     m_drafts = std::make_unique<models::SequenceDraftStore>(folder);
 }
 
+void SequencesPage::showKind(Kind kind)
+{
+    m_kind->setCurrentIndex(int(kind));
+}
+
 void SequencesPage::setKind(int index)
 {
     delete m_model;
@@ -210,12 +215,13 @@ void SequencesPage::onOpened(const QString &id, const bio::Record &record,
     m_id = id;
     m_modifiedAt = modifiedAt;
     m_editor->document()->setRecord(record);
+    // A protein has no topology to speak of.
     m_title->setText(
-        tr("%1 — %2 %3, %4")
-            .arg(record.name)
-            .arg(QLocale().toString(record.length()))
-            .arg(record.kind == bio::MoleculeKind::Protein ? tr("aa") : tr("bp"),
-                 record.topology == bio::Topology::Circular ? tr("circular") : tr("linear")));
+        record.kind == bio::MoleculeKind::Protein
+            ? tr("%1 — %2 aa").arg(record.name, QLocale().toString(record.length()))
+            : tr("%1 — %2 bp, %3")
+                  .arg(record.name, QLocale().toString(record.length()),
+                       record.topology == bio::Topology::Circular ? tr("circular") : tr("linear")));
     m_save->setEnabled(false);
     const auto draft = m_drafts->read(id);
     m_draftBar->setVisible(draft.has_value() && draft->record != record);

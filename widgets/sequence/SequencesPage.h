@@ -41,6 +41,10 @@ public:
     QString currentId() const { return m_id; }
     void setDraftFolder(const QString &folder);
 
+    // The browser lists one kind at a time (its combo box): DNA, RNA or protein.
+    enum class Kind { Dna, Rna, Protein };
+    void showKind(Kind kind);
+
     void openSequence(const QString &id);
     void save(bool force = false);
     // Reads a GenBank, FASTA or SnapGene file and creates its records on the server; the last
