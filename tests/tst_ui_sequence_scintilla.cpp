@@ -12,6 +12,8 @@
 #include "widgets/sequence/SequenceEditor.h"
 #include "widgets/sequence/SequenceView.h"
 
+#include <QClipboard>
+#include <QElapsedTimer>
 #include <QMimeData>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -309,6 +311,61 @@ private Q_SLOTS:
         QCOMPARE(margin(s.text, 1), QString::number(3 * perRow + 1));
         // A selection that began above the window shows from the window's first base.
         QCOMPARE(s.text->SendScintilla(Sci::SCI_GETSELECTIONSTART), 0);
+    }
+
+    // A selection made elsewhere (find bar, feature table, maps, a new record) is extended from
+    // its start by Shift+arrows and Shift+click, not from where the view last put its anchor.
+    void extendingASelectionMadeElsewhere()
+    {
+        Shown s(randomRecord(1000, 7));
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        QWidget *viewport = s.view->viewport();
+        QTest::mouseClick(viewport, Qt::LeftButton, {}, s.view->pointOf(5));
+        QCOMPARE(s.doc->selectionStart(), 5);
+        s.doc->setSelection(100, 110); // as the find bar does
+        QTest::keyClick(s.text, Qt::Key_Right, Qt::ShiftModifier);
+        QCOMPARE(s.doc->selectionStart(), 100);
+        QCOMPARE(s.doc->selectionEnd(), 111);
+        s.doc->setSelection(200, 210);
+        QTest::mouseClick(viewport, Qt::LeftButton, Qt::ShiftModifier, s.view->pointOf(220));
+        QCOMPARE(s.doc->selectionStart(), 200);
+        QCOMPARE(s.doc->selectionEnd(), 220);
+        // A new record puts the caret at 0; Shift+Right selects its first base.
+        QTest::keyClick(s.text, Qt::Key_End, Qt::ControlModifier);
+        s.doc->setRecord(randomRecord(50, 8));
+        QTest::keyClick(s.text, Qt::Key_Right, Qt::ShiftModifier);
+        QCOMPARE(s.doc->selectionStart(), 0);
+        QCOMPARE(s.doc->selectionEnd(), 1);
+    }
+
+    // Backwards selections (the anchor after the head) show with Scintilla's caret at their start.
+    void backwardsSelectionsShowTheirHead()
+    {
+        Shown s(randomRecord(3000, 9));
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        QWidget *viewport = s.view->viewport();
+        QTest::mouseClick(viewport, Qt::LeftButton, {}, s.view->pointOf(30));
+        for (int i = 0; i < 5; ++i)
+            QTest::keyClick(s.text, Qt::Key_Left, Qt::ShiftModifier);
+        QCOMPARE(s.doc->selectionStart(), 25);
+        QCOMPARE(s.doc->selectionEnd(), 30);
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_GETCURRENTPOS), s.view->editorPosition(25));
+        // (An end keeps off the block gap before it: after base 29, not before base 30.)
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_GETANCHOR), s.view->editorPosition(29) + 1);
+        QTest::mouseClick(viewport, Qt::LeftButton, Qt::ShiftModifier, s.view->pointOf(12));
+        QCOMPARE(s.doc->selectionStart(), 12);
+        QCOMPARE(s.doc->selectionEnd(), 30);
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_GETCURRENTPOS), s.view->editorPosition(12));
+        QCOMPARE(ungapped(s.text->selectedText().toLatin1()), s.doc->selectedBases());
+        // A selection from above the window to below it covers all the rows shown.
+        const int perRow = s.view->basesPerRow();
+        s.doc->setSelection(3, 40 * perRow);
+        s.view->scrollToBase(2 * perRow);
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_GETSELECTIONSTART),
+                 s.view->editorPosition(2 * perRow));
+        const long lastLine = s.view->rowsShown();
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_GETSELECTIONEND),
+                 s.text->SendScintilla(Sci::SCI_GETLINEENDPOSITION, lastLine));
     }
 
     void searchHitsAreScintillaIndicators()

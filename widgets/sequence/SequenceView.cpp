@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QInputMethodEvent>
 #include <QMenu>
+#include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QtConcurrent>
 
@@ -133,8 +134,13 @@ SequenceView::SequenceView(models::SequenceDocument *document, QWidget *parent)
         rebuild();
         scheduleScan();
     });
-    connect(document, &models::SequenceDocument::selectionChanged, this,
-            &SequenceView::showSelection);
+    connect(document, &models::SequenceDocument::selectionChanged, this, [this](qint64 start) {
+        // A selection made elsewhere (find bar, feature table, maps, undo, a new record) is
+        // extended from its start.
+        if (!m_selecting)
+            m_anchor = start;
+        showSelection();
+    });
     relayout();
     startScan();
 }
@@ -568,11 +574,16 @@ void SequenceView::startScan()
 void SequenceView::moveCaret(qint64 to, bool extend)
 {
     to = std::clamp<qint64>(to, 0, m_document->length());
-    if (!extend)
-        m_anchor = to;
-    m_document->setSelection(std::min(m_anchor, to), std::max(m_anchor, to));
+    select(extend ? m_anchor : to, to);
     ensureVisible(to);
     showSelection();
+}
+
+void SequenceView::select(qint64 anchor, qint64 head)
+{
+    m_anchor = anchor;
+    const QScopedValueRollback selecting(m_selecting, true);
+    m_document->setSelection(std::min(anchor, head), std::max(anchor, head));
 }
 
 void SequenceView::insertText(const QByteArray &text)
@@ -705,8 +716,7 @@ void SequenceView::handleMouse(QMouseEvent *event)
                 best = index;
         }
         if (best >= 0) {
-            m_anchor = record.features[best].location.start();
-            m_document->setSelection(m_anchor, record.features[best].location.end());
+            select(record.features[best].location.start(), record.features[best].location.end());
         }
         break;
     }
@@ -750,8 +760,7 @@ void SequenceView::showContextMenu(QPoint globalPos)
 
 void SequenceView::selectAll()
 {
-    m_anchor = 0;
-    m_document->setSelection(0, m_document->length());
+    select(0, m_document->length());
 }
 
 void SequenceView::copy()

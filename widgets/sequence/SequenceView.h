@@ -116,6 +116,7 @@ private:
     void showContextMenu(QPoint globalPos);
     void insertText(const QByteArray &text);
     void moveCaret(qint64 to, bool extend);
+    void select(qint64 anchor, qint64 head); // the document's selection, from the view
     void autoScroll();
 
     void configureEditor();
@@ -143,7 +144,8 @@ private:
     QTimer m_scanDelay;
     QTimer m_autoScroll;
     QPoint m_dragPoint;
-    qint64 m_anchor = 0;
+    qint64 m_anchor = 0;      // the fixed end of the selection (the other one moves)
+    bool m_selecting = false; // the view is setting the document's selection
     int m_perRow = 60;
     int m_pageRows = 1;
     int m_annotationStyles = 0; // first extended style, the annotations' style offset
