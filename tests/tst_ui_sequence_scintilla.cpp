@@ -368,6 +368,23 @@ private Q_SLOTS:
                  s.text->SendScintilla(Sci::SCI_GETLINEENDPOSITION, lastLine));
     }
 
+    // A narrower or wider view keeps its top base on screen, also near the end.
+    void resizingKeepsTheTopBase()
+    {
+        Shown s(randomRecord(3000, 12));
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        QScrollBar *bar = s.view->verticalScrollBar();
+        bar->setValue(bar->maximum());
+        const qint64 top = s.view->firstVisibleBase();
+        const int wide = s.view->basesPerRow();
+        s.editor.resize(600, 700);
+        QTRY_VERIFY(s.view->basesPerRow() < wide);
+        QVERIFY2(s.view->firstVisibleBase() <= top &&
+                     top < s.view->firstVisibleBase() + s.view->basesPerRow(),
+                 qPrintable(u"%1 %2"_s.arg(s.view->firstVisibleBase()).arg(top)));
+        QCOMPARE(margin(s.text, 1), QString::number(s.view->firstVisibleBase() + 1));
+    }
+
     void searchHitsAreScintillaIndicators()
     {
         Shown s(randomRecord(3000, 5));

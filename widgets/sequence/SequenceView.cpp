@@ -330,7 +330,10 @@ void SequenceView::relayout()
     const double usable = m_editor->contentsRect().width() - margin - 6 * block / 11;
     const int blocks = std::max(1, int((usable + block / 11) / std::max(1.0, block)));
     m_perRow = blocks * rowtext::kGroup;
+    // The range first: with fewer bases a row there are more rows, and the old range would
+    // clamp the top row.
     m_scroll->blockSignals(true);
+    updateScrollRange();
     m_scroll->setValue(int(top / m_perRow));
     m_scroll->blockSignals(false);
     rebuild();
