@@ -269,8 +269,12 @@ private Q_SLOTS:
         QCOMPARE(margin(s.text, 1), QString::number(middle + 1));
         QCOMPARE(ungapped(lineText(s.text, 1)), s.doc->record().sequence.mid(middle, perRow));
         QVERIFY(s.text->length() < 40 * (perRow + 10)); // the rows on screen, not 5 Mb
-        QCOMPARE(s.view->verticalScrollBar()->maximum() + s.view->verticalScrollBar()->pageStep(),
-                 int(5'000'000 / perRow + 1));
+        // The scroll bar counts rows of the whole sequence; at its end the last row is shown.
+        QScrollBar *bar = s.view->verticalScrollBar();
+        QVERIFY(bar->maximum() + 2 * bar->pageStep() > 5'000'000 / perRow);
+        bar->setValue(bar->maximum());
+        QVERIFY(s.view->editorPosition(5'000'000) >= 0);
+        s.view->scrollToBase(middle);
         // Every shown position maps to a point and back.
         for (qint64 p : {middle, middle + 9, middle + 10, middle + 37, middle + perRow + 5})
             QCOMPARE(s.view->positionAt(s.view->pointOf(p)), p);
@@ -366,6 +370,47 @@ private Q_SLOTS:
         const long lastLine = s.view->rowsShown();
         QCOMPARE(s.text->SendScintilla(Sci::SCI_GETSELECTIONEND),
                  s.text->SendScintilla(Sci::SCI_GETLINEENDPOSITION, lastLine));
+    }
+
+    // Rows under many features are taller: the end of the sequence can still be scrolled to, and
+    // keys keep the caret on screen.
+    void tallRowsAtTheEndCanBeReached()
+    {
+        bio::Record r = randomRecord(6000, 11);
+        for (int i = 0; i < 4; ++i)
+            r.features.append(feature(u"pile%1"_s.arg(i), 4000, 6000));
+        Shown s(r);
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        const long lineHeight = s.text->SendScintilla(Sci::SCI_TEXTHEIGHT, 0UL);
+        const int height = s.view->viewport()->height();
+        auto fullyShown = [&](qint64 position) {
+            const QPoint p = s.view->pointOf(position);
+            return p.y() >= 0 && p.y() + lineHeight / 2 <= height;
+        };
+        s.text->setFocus();
+        QTest::keyClick(s.text, Qt::Key_End, Qt::ControlModifier);
+        QCOMPARE(s.doc->selectionStart(), 6000);
+        QVERIFY2(fullyShown(6000), qPrintable(QString::number(s.view->pointOf(6000).y())));
+        QScrollBar *bar = s.view->verticalScrollBar();
+        bar->setValue(bar->maximum());
+        QVERIFY(fullyShown(6000));
+        // Down from the top, row by row into the tall rows: the caret stays on screen.
+        QTest::keyClick(s.text, Qt::Key_Home, Qt::ControlModifier);
+        QCOMPARE(s.view->firstVisibleRow(), 0);
+        const int perRow = s.view->basesPerRow();
+        for (qint64 row = 1; row * perRow <= 6000; ++row) {
+            QTest::keyClick(s.text, Qt::Key_Down);
+            QVERIFY2(fullyShown(s.doc->selectionStart()), qPrintable(QString::number(row)));
+        }
+        QTest::keyClick(s.text, Qt::Key_Home, Qt::ControlModifier);
+        while (s.doc->selectionStart() < 6000) {
+            QTest::keyClick(s.text, Qt::Key_PageDown);
+            QVERIFY(fullyShown(s.doc->selectionStart()));
+        }
+        while (s.doc->selectionStart() > 0) {
+            QTest::keyClick(s.text, Qt::Key_PageUp);
+            QVERIFY(fullyShown(s.doc->selectionStart()));
+        }
     }
 
     // A narrower or wider view keeps its top base on screen, also near the end.

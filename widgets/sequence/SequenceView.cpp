@@ -125,6 +125,7 @@ SequenceView::SequenceView(models::SequenceDocument *document, QWidget *parent)
     connect(&m_scan, &QFutureWatcher<QList<rowtext::Site>>::finished, this, [this] {
         m_sites = m_scan.result();
         rebuild();
+        updateScrollRange(); // a line of sites over every row
         Q_EMIT restrictionSitesReady();
         if (m_scannedRevision != m_document->revision())
             scheduleScan();
@@ -343,8 +344,40 @@ void SequenceView::relayout()
 void SequenceView::updateScrollRange()
 {
     const qint64 rows = (m_document->length() + m_perRow) / m_perRow; // a row for the end caret
-    m_scroll->setRange(0, int(std::max<qint64>(0, rows - m_pageRows)));
+    // Rows differ in height (feature lanes), so the last top row is the one that shows the last
+    // row whole, not rows minus the rows that fit at the current top.
+    m_scroll->setRange(0, int(topRowShowing(rows - 1)));
     m_scroll->setPageStep(m_pageRows);
+}
+
+qint64 SequenceView::topRowShowing(qint64 row)
+{
+    // The same measure as rebuild(): line 0 holds the top row's lines above; each row takes its
+    // bases line, its lines below and (but for the last row) a gap and the next row's lines above.
+    const rowtext::RowOptions o = rowOptions();
+    const qint64 rows = (m_document->length() + m_perRow) / m_perRow;
+    const int lineHeight = std::max(1, int(m_editor->SendScintilla(Sci::SCI_TEXTHEIGHT, 0UL)));
+    const int height = m_editor->contentsRect().height();
+    auto above = [&](qint64 r) {
+        return int(rowtext::linesAbove(o, r * m_perRow).size());
+    };
+    auto rowLines = [&](qint64 r) {
+        int lines = 1 + int(rowtext::linesBelow(o, r * m_perRow, m_colors).size());
+        if (r + 1 < rows)
+            lines += 1 + above(r + 1);
+        return lines;
+    };
+    row = std::clamp<qint64>(row, 0, rows - 1);
+    qint64 top = row;
+    int used = lineHeight * rowLines(row);
+    while (top > 0) {
+        const int more = lineHeight * rowLines(top - 1);
+        if (used + more + lineHeight * (1 + above(top - 1)) > height)
+            break;
+        used += more;
+        --top;
+    }
+    return top;
 }
 
 qint64 SequenceView::firstVisibleRow() const
@@ -364,7 +397,7 @@ void SequenceView::ensureVisible(qint64 position)
     if (row < first)
         m_scroll->setValue(int(row));
     else if (row >= first + m_pageRows)
-        m_scroll->setValue(int(row - m_pageRows + 1));
+        m_scroll->setValue(int(std::max(first, topRowShowing(row))));
 }
 
 void SequenceView::rebuild()

@@ -124,6 +124,7 @@ private:
     void rebuild();       // the window of rows on screen, from the document
     void showSelection(); // the document's selection as Scintilla's
     void updateScrollRange();
+    qint64 topRowShowing(qint64 row); // the highest top row that shows `row` whole
     rowtext::RowOptions rowOptions() const;
     void defineColorStyles();
     void scheduleScan();
