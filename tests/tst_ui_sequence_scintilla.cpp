@@ -372,6 +372,57 @@ private Q_SLOTS:
                  s.text->SendScintilla(Sci::SCI_GETLINEENDPOSITION, lastLine));
     }
 
+    // End puts the caret after the last base of its row, on that row; pressing it again does not
+    // walk down the rows, and Home goes back to the row's first base.
+    void endAndHomeKeepToTheCaretsRow()
+    {
+        Shown s(randomRecord(1000, 10));
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        QWidget *viewport = s.view->viewport();
+        const int perRow = s.view->basesPerRow();
+        QTest::mouseClick(viewport, Qt::LeftButton, {}, s.view->pointOf(5));
+        auto caretLine = [&s] {
+            return s.text->SendScintilla(Sci::SCI_LINEFROMPOSITION,
+                                         s.text->SendScintilla(Sci::SCI_GETCURRENTPOS));
+        };
+        QTest::keyClick(s.text, Qt::Key_End);
+        QCOMPARE(s.doc->selectionStart(), perRow);
+        QCOMPARE(caretLine(), 1);
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_GETCURRENTPOS),
+                 s.text->SendScintilla(Sci::SCI_GETLINEENDPOSITION, 1));
+        QTest::keyClick(s.text, Qt::Key_End);
+        QCOMPARE(s.doc->selectionStart(), perRow);
+        QTest::keyClick(s.text, Qt::Key_Home, Qt::ShiftModifier);
+        QCOMPARE(s.doc->selectionStart(), 0);
+        QCOMPARE(s.doc->selectionEnd(), perRow);
+        QTest::keyClick(s.text, Qt::Key_End);
+        QTest::keyClick(s.text, Qt::Key_Home);
+        QCOMPARE(s.doc->selectionStart(), 0);
+        QCOMPARE(caretLine(), 1);
+        // A click on the right half of a row's last base: the caret after it, on that row.
+        const long charWidth = s.text->SendScintilla(Sci::SCI_TEXTWIDTH, Sci::STYLE_DEFAULT, "M");
+        QTest::mouseClick(viewport, Qt::LeftButton, {},
+                          s.view->pointOf(2 * perRow - 1) + QPoint(charWidth / 4 + 1, 0));
+        QCOMPARE(s.doc->selectionStart(), 2 * perRow);
+        QCOMPARE(caretLine(), 2);
+        // Down and Up keep it at the rows' ends.
+        QTest::keyClick(s.text, Qt::Key_Down);
+        QCOMPARE(s.doc->selectionStart(), 3 * perRow);
+        QCOMPARE(caretLine(), 3);
+        QTest::keyClick(s.text, Qt::Key_Up);
+        QCOMPARE(caretLine(), 2);
+        // A base typed there goes after the row's last base; the caret follows it onto the next
+        // row.
+        QTest::keyClick(s.text, Qt::Key_A);
+        QCOMPARE(s.doc->record().sequence.at(2 * perRow), 'A');
+        QCOMPARE(s.doc->selectionStart(), 2 * perRow + 1);
+        QCOMPARE(caretLine(), 3);
+        // Left/Right from a row's end: one base back, or the next row's second position.
+        QTest::keyClick(s.text, Qt::Key_Left);
+        QCOMPARE(s.doc->selectionStart(), 2 * perRow);
+        QCOMPARE(caretLine(), 3);
+    }
+
     // Rows under many features are taller: the end of the sequence can still be scrolled to, and
     // keys keep the caret on screen.
     void tallRowsAtTheEndCanBeReached()

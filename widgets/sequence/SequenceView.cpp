@@ -138,8 +138,10 @@ SequenceView::SequenceView(models::SequenceDocument *document, QWidget *parent)
     connect(document, &models::SequenceDocument::selectionChanged, this, [this](qint64 start) {
         // A selection made elsewhere (find bar, feature table, maps, undo, a new record) is
         // extended from its start.
-        if (!m_selecting)
+        if (!m_selecting) {
             m_anchor = start;
+            m_caretAtRowEnd = false;
+        }
         showSelection();
     });
     relayout();
@@ -392,7 +394,17 @@ void SequenceView::scrollToBase(qint64 position)
 
 void SequenceView::ensureVisible(qint64 position)
 {
-    const qint64 row = position / m_perRow;
+    ensureRowVisible(position / m_perRow);
+}
+
+qint64 SequenceView::caretRow(qint64 position) const
+{
+    const bool atRowEnd = m_caretAtRowEnd && position > 0 && position % m_perRow == 0;
+    return position / m_perRow - (atRowEnd ? 1 : 0);
+}
+
+void SequenceView::ensureRowVisible(qint64 row)
+{
     const qint64 first = firstVisibleRow();
     if (row < first)
         m_scroll->setValue(int(row));
@@ -505,22 +517,29 @@ void SequenceView::showSelection()
     const qint64 from = firstVisibleBase();
     const qint64 to = std::min(m_document->length(), (firstVisibleRow() + rowsShown()) * m_perRow);
     // Where a position of the window is in the editor; an end position keeps off the block gap.
+    // (an end at a row boundary is the end of the row before, not the next row's first column).
     auto map = [this](qint64 p, bool isEnd) -> qint64 {
         qint64 row = p / m_perRow;
-        if (isEnd && p > 0 && p % m_perRow == 0 &&
-            row - firstVisibleRow() + 1 >= m_lineStarts.size())
-            --row; // the end of the last shown row
+        if (isEnd && p > 0 && p % m_perRow == 0 && row > firstVisibleRow())
+            --row;
         const qint64 line =
             std::clamp<qint64>(row - firstVisibleRow() + 1, 1, m_lineStarts.size() - 1);
         const int column = int(p - row * m_perRow);
         return m_lineStarts[line] +
                (isEnd ? rowtext::endColumn(column) : rowtext::startColumn(column));
     };
+    // A caret at a row boundary stands at the start of its row, or after End (or a click past
+    // the last base) at the end of the row before.
+    const qint64 caretLine = caretRow(s) - firstVisibleRow() + 1;
     const bool caretShown =
-        s == e ? (s >= from && s <= to && editorPosition(s) >= 0) : (e > from && s < to);
+        s == e ? (caretLine >= 1 && caretLine < m_lineStarts.size()) : (e > from && s < to);
     qint64 anchor = 0, caret = 0;
     if (caretShown) {
-        const qint64 a = map(std::clamp(s, from, to), false);
+        const int caretColumn = int(s - caretRow(s) * m_perRow); // perRow at a row's end
+        const qint64 a = s == e ? m_lineStarts[caretLine] +
+                                      (caretColumn == m_perRow ? rowtext::endColumn(caretColumn)
+                                                               : rowtext::startColumn(caretColumn))
+                                : map(std::clamp(s, from, to), false);
         const qint64 b = s == e ? a : map(std::clamp(e, from, to), true);
         const bool forward = m_anchor != e || s == e;
         anchor = forward ? a : b;
@@ -535,6 +554,13 @@ void SequenceView::showSelection()
 
 qint64 SequenceView::positionAt(QPoint point) const
 {
+    return positionAt(point, nullptr);
+}
+
+qint64 SequenceView::positionAt(QPoint point, bool *atRowEnd) const
+{
+    if (atRowEnd)
+        *atRowEnd = false;
     if (m_lineStarts.size() < 2)
         return 0;
     const long lineHeight = m_editor->SendScintilla(Sci::SCI_TEXTHEIGHT, 0UL);
@@ -553,6 +579,8 @@ qint64 SequenceView::positionAt(QPoint point) const
     const int length = m_rowLength[line - 1];
     const int column = std::clamp(
         rowtext::baseColumn(int(std::max<qint64>(0, at - m_lineStarts[line]))), 0, length);
+    if (atRowEnd)
+        *atRowEnd = column == m_perRow; // after the last base of a full row
     return std::clamp<qint64>(row * m_perRow + column, 0, m_document->length());
 }
 
@@ -607,11 +635,12 @@ void SequenceView::startScan()
     }));
 }
 
-void SequenceView::moveCaret(qint64 to, bool extend)
+void SequenceView::moveCaret(qint64 to, bool extend, bool atRowEnd)
 {
     to = std::clamp<qint64>(to, 0, m_document->length());
+    m_caretAtRowEnd = atRowEnd && to > 0 && to % m_perRow == 0;
     select(extend ? m_anchor : to, to);
-    ensureVisible(to);
+    ensureRowVisible(caretRow(to));
     showSelection();
 }
 
@@ -671,27 +700,29 @@ void SequenceView::handleKey(QKeyEvent *event)
     if (event->matches(QKeySequence::SelectAll))
         return selectAll();
     const qint64 page = qint64(m_perRow) * m_pageRows;
+    // The head's row (after End it is at the end of a row, not at the start of the next) and
+    // whether it stays at the ends of rows going up and down.
+    const qint64 rowStart = caretRow(head) * m_perRow;
+    const bool atRowEnd = m_caretAtRowEnd && head > 0 && head % m_perRow == 0;
     switch (event->key()) {
     case Qt::Key_Left:
         return moveCaret(!shift && doc->hasSelection() ? doc->selectionStart() : head - 1, shift);
     case Qt::Key_Right:
         return moveCaret(!shift && doc->hasSelection() ? doc->selectionEnd() : head + 1, shift);
     case Qt::Key_Up:
-        return moveCaret(head - m_perRow, shift);
+        return moveCaret(head - m_perRow, shift, atRowEnd);
     case Qt::Key_Down:
-        return moveCaret(head + m_perRow, shift);
+        return moveCaret(head + m_perRow, shift, atRowEnd);
     case Qt::Key_PageUp:
-        return moveCaret(head - page, shift);
+        return moveCaret(head - page, shift, atRowEnd);
     case Qt::Key_PageDown:
-        return moveCaret(head + page, shift);
+        return moveCaret(head + page, shift, atRowEnd);
     case Qt::Key_Home:
-        return moveCaret(event->modifiers() & Qt::ControlModifier ? 0 : head - head % m_perRow,
-                         shift);
+        return moveCaret(event->modifiers() & Qt::ControlModifier ? 0 : rowStart, shift);
     case Qt::Key_End:
-        return moveCaret(event->modifiers() & Qt::ControlModifier
-                             ? doc->length()
-                             : std::min(doc->length(), head - head % m_perRow + m_perRow),
-                         shift);
+        if (event->modifiers() & Qt::ControlModifier)
+            return moveCaret(doc->length(), shift);
+        return moveCaret(std::min(doc->length(), rowStart + m_perRow), shift, true);
     case Qt::Key_Backspace:
         if (doc->hasSelection())
             doc->removeBases(doc->selectionStart(), doc->selectionEnd());
@@ -722,10 +753,13 @@ void SequenceView::handleMouse(QMouseEvent *event)
     switch (event->type()) {
     case QEvent::MouseButtonPress:
         m_editor->setFocus(Qt::MouseFocusReason);
-        if (event->button() == Qt::LeftButton)
-            moveCaret(positionAt(point), event->modifiers() & Qt::ShiftModifier);
+        if (event->button() == Qt::LeftButton) {
+            bool atRowEnd = false;
+            const qint64 at = positionAt(point, &atRowEnd);
+            moveCaret(at, event->modifiers() & Qt::ShiftModifier, atRowEnd);
+        }
         break;
-    case QEvent::MouseMove:
+    case QEvent::MouseMove: {
         if (!(event->buttons() & Qt::LeftButton))
             break;
         m_dragPoint = point;
@@ -734,8 +768,11 @@ void SequenceView::handleMouse(QMouseEvent *event)
             m_autoScroll.start();
         else
             m_autoScroll.stop();
-        moveCaret(positionAt(point), true);
+        bool atRowEnd = false;
+        const qint64 at = positionAt(point, &atRowEnd);
+        moveCaret(at, true, atRowEnd);
         break;
+    }
     case QEvent::MouseButtonRelease:
         m_autoScroll.stop();
         break;
@@ -767,7 +804,9 @@ void SequenceView::autoScroll()
     const int step = m_dragPoint.y() < 0 ? -1 : 1;
     m_scroll->setValue(m_scroll->value() + step);
     const QPoint inside(m_dragPoint.x(), std::clamp(m_dragPoint.y(), 0, viewport()->height() - 1));
-    moveCaret(positionAt(inside), true);
+    bool atRowEnd = false;
+    const qint64 at = positionAt(inside, &atRowEnd);
+    moveCaret(at, true, atRowEnd);
 }
 
 void SequenceView::handleWheel(int rows)

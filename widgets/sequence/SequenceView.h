@@ -115,7 +115,12 @@ private:
     void handleWheel(int rows);
     void showContextMenu(QPoint globalPos);
     void insertText(const QByteArray &text);
-    void moveCaret(qint64 to, bool extend);
+    // atRowEnd: a caret at a row boundary stands at the end of the row before (End, a click
+    // past a row's last base) rather than at the start of the next.
+    void moveCaret(qint64 to, bool extend, bool atRowEnd = false);
+    qint64 caretRow(qint64 position) const; // the row the caret at `position` is drawn on
+    void ensureRowVisible(qint64 row);
+    qint64 positionAt(QPoint viewportPoint, bool *atRowEnd) const;
     void select(qint64 anchor, qint64 head); // the document's selection, from the view
     void autoScroll();
 
@@ -147,6 +152,7 @@ private:
     QPoint m_dragPoint;
     qint64 m_anchor = 0;      // the fixed end of the selection (the other one moves)
     bool m_selecting = false; // the view is setting the document's selection
+    bool m_caretAtRowEnd = false;
     int m_perRow = 60;
     int m_pageRows = 1;
     int m_annotationStyles = 0; // first extended style, the annotations' style offset
