@@ -481,6 +481,32 @@ private Q_SLOTS:
         QCOMPARE(margin(s.text, 1), QString::number(s.view->firstVisibleBase() + 1));
     }
 
+    // A double-click selects the shortest feature over the base under the pointer (even on the
+    // right half of a feature's last base).
+    void doubleClickSelectsTheFeatureUnderThePointer()
+    {
+        bio::Record r = randomRecord(2000, 14);
+        r.features = {feature(u"wide"_s, 20, 60), feature(u"one"_s, 30, 31)};
+        Shown s(r);
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        const long charWidth = s.text->SendScintilla(Sci::SCI_TEXTWIDTH, Sci::STYLE_DEFAULT, "M");
+        const QPoint right = s.view->pointOf(30) + QPoint(charWidth / 4 + 1, 0);
+        QTest::mouseDClick(s.view->viewport(), Qt::LeftButton, {}, right);
+        QCOMPARE(s.doc->selectionStart(), 30);
+        QCOMPARE(s.doc->selectionEnd(), 31);
+        const QPoint left = s.view->pointOf(40) - QPoint(charWidth / 4 + 1, 0);
+        QTest::mouseDClick(s.view->viewport(), Qt::LeftButton, {}, left);
+        QCOMPARE(s.doc->selectionStart(), 20);
+        QCOMPARE(s.doc->selectionEnd(), 60);
+        // The right half of a row's last base.
+        const int perRow = s.view->basesPerRow();
+        s.doc->addFeature(feature(u"edge"_s, perRow - 1, perRow));
+        QTest::mouseDClick(s.view->viewport(), Qt::LeftButton, {},
+                           s.view->pointOf(perRow - 1) + QPoint(charWidth / 4 + 1, 0));
+        QCOMPARE(s.doc->selectionStart(), perRow - 1);
+        QCOMPARE(s.doc->selectionEnd(), perRow);
+    }
+
     void searchHitsAreScintillaIndicators()
     {
         Shown s(randomRecord(3000, 5));

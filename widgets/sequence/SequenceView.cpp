@@ -777,8 +777,15 @@ void SequenceView::handleMouse(QMouseEvent *event)
         m_autoScroll.stop();
         break;
     case QEvent::MouseButtonDblClick: {
-        // Selects the (shortest) feature under the pointer.
-        const qint64 at = positionAt(point);
+        // Selects the (shortest) feature over the base under the pointer (positionAt() gives
+        // the nearest boundary between bases, after the base on its right half).
+        bool atRowEnd = false;
+        qint64 at = positionAt(point, &atRowEnd);
+        const long charWidth = m_editor->SendScintilla(Sci::SCI_TEXTWIDTH, Sci::STYLE_DEFAULT, "M");
+        if (at > 0 &&
+            (atRowEnd || (at % m_perRow != 0 && (at == m_document->length() ||
+                                                 point.x() < pointOf(at).x() - charWidth / 2))))
+            --at;
         const bio::Record &record = m_document->record();
         qsizetype best = -1;
         for (qsizetype index : m_document->featureIndex().overlapping(at, at + 1)) {
