@@ -507,6 +507,44 @@ private Q_SLOTS:
         QCOMPARE(s.doc->selectionEnd(), perRow);
     }
 
+    // Features across the origin of a circular record: split at 0, one arrow at the real end;
+    // search hits across the origin mark both ends.
+    void featuresAndHitsAcrossTheOrigin()
+    {
+        bio::Record r = randomRecord(1000, 18);
+        r.topology = bio::Topology::Circular;
+        bio::Feature wrap = feature(u"wrap"_s, 950, 1000);
+        wrap.location.spans.append(benchtop::test::span(0, 30));
+        wrap.location.op = bio::Location::Operator::Join;
+        bio::Feature back = feature(u"back"_s, 0, 20, bio::Strand::Reverse);
+        back.location.spans.append(benchtop::test::span(980, 1000, bio::Strand::Reverse));
+        back.location.op = bio::Location::Operator::Join;
+        r.features = {wrap, back};
+        models::SequenceDocument doc;
+        doc.setRecord(r);
+        const rowtext::RowOptions o = optionsFor(doc, 50);
+        rowtext::ColorStyles colors;
+        QString last, first;
+        for (const rowtext::StyledLine &l : rowtext::linesBelow(o, 950, colors))
+            last += QString::fromUtf8(l.text);
+        for (const rowtext::StyledLine &l : rowtext::linesBelow(o, 0, colors))
+            first += QString::fromUtf8(l.text);
+        // "wrap" points right at 30 only; "back" left at 980 only.
+        QCOMPARE(first.count(u'►'), 1);
+        QCOMPARE(last.count(u'►'), 0);
+        QCOMPARE(first.count(u'◄'), 0);
+        QCOMPARE(last.count(u'◄'), 1);
+
+        Shown s(r);
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        s.view->setHighlights({{995, 1005, bio::Strand::Forward}});
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_INDICATORVALUEAT, 8, s.view->editorPosition(2)), 1);
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_INDICATORVALUEAT, 8, s.view->editorPosition(6)), 0);
+        QTest::keyClick(s.text, Qt::Key_End, Qt::ControlModifier);
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_INDICATORVALUEAT, 8, s.view->editorPosition(996)),
+                 1);
+    }
+
     void searchHitsAreScintillaIndicators()
     {
         Shown s(randomRecord(3000, 5));

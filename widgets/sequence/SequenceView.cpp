@@ -477,7 +477,8 @@ void SequenceView::rebuild()
         const qint64 to = std::min(length, (first + rowsShown()) * m_perRow);
         auto mark = [&](qint64 s, qint64 t) {
             for (qint64 p = std::max(s, from); p < std::min(t, to);) {
-                const qint64 rowEnd = std::min(t, (p / m_perRow + 1) * m_perRow);
+                // (A hit across the origin ends past the last base: it stops there.)
+                const qint64 rowEnd = std::min({t, to, (p / m_perRow + 1) * m_perRow});
                 const qint64 a = editorPosition(p);
                 const qint64 b = editorPosition(rowEnd - 1) + 1;
                 e->SendScintilla(Sci::SCI_INDICATORFILLRANGE, a, b - a);
