@@ -481,6 +481,27 @@ private Q_SLOTS:
         QCOMPARE(margin(s.text, 1), QString::number(s.view->firstVisibleBase() + 1));
     }
 
+    // Dragging past the bottom or top edge scrolls on while the pointer stays there.
+    void dragPastTheEdgeScrolls()
+    {
+        Shown s(randomRecord(20'000, 13));
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        QWidget *viewport = s.view->viewport();
+        QTest::mousePress(viewport, Qt::LeftButton, {}, s.view->pointOf(5));
+        const QPoint below(s.view->pointOf(5).x(), viewport->height() + 10);
+        QTest::mouseMove(viewport, below);
+        QTRY_VERIFY(s.view->firstVisibleRow() >= 5);
+        QCOMPARE(s.doc->selectionStart(), 5);
+        QVERIFY(s.doc->selectionEnd() > s.view->firstVisibleBase());
+        QTest::mouseMove(viewport, QPoint(below.x(), -10));
+        QTRY_COMPARE(s.view->firstVisibleRow(), 0);
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, QPoint(below.x(), -10));
+        const qint64 row = s.view->firstVisibleRow();
+        QTest::qWait(100); // the timer stopped with the button
+        QCOMPARE(s.view->firstVisibleRow(), row);
+        QCOMPARE(s.doc->selectionEnd(), 5);
+    }
+
     // A double-click selects the shortest feature over the base under the pointer (even on the
     // right half of a feature's last base).
     void doubleClickSelectsTheFeatureUnderThePointer()
@@ -505,6 +526,87 @@ private Q_SLOTS:
                            s.view->pointOf(perRow - 1) + QPoint(charWidth / 4 + 1, 0));
         QCOMPARE(s.doc->selectionStart(), perRow - 1);
         QCOMPARE(s.doc->selectionEnd(), perRow);
+    }
+
+    // Nothing of Scintilla's own reaches its text: its key bindings, middle-click paste, typing on
+    // the last, partly shown row (Scintilla does not scroll itself).
+    void scintillaNeverEditsOrScrollsItself()
+    {
+        Shown s(randomRecord(3000, 15));
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        s.text->setFocus();
+        QTest::mouseClick(s.view->viewport(), Qt::LeftButton, {}, s.view->pointOf(12));
+        const QString before = s.text->text();
+        const QByteArray bases = s.doc->record().sequence;
+        QApplication::clipboard()->setText(u"GGGG"_s, QClipboard::Selection);
+        for (const QKeyCombination key :
+             {QKeyCombination(Qt::ControlModifier, Qt::Key_D), Qt::ControlModifier | Qt::Key_L,
+              Qt::ControlModifier | Qt::Key_T, Qt::ControlModifier | Qt::Key_U,
+              Qt::ControlModifier | Qt::ShiftModifier | Qt::Key_U,
+              Qt::ControlModifier | Qt::ShiftModifier | Qt::Key_L,
+              Qt::ControlModifier | Qt::ShiftModifier | Qt::Key_T, QKeyCombination(Qt::Key_Tab),
+              QKeyCombination(Qt::Key_Return), Qt::ControlModifier | Qt::Key_Return,
+              QKeyCombination(Qt::Key_Insert), Qt::ShiftModifier | Qt::Key_Insert})
+            QTest::keyClick(s.text, key.key(), key.keyboardModifiers());
+        QTest::mouseClick(s.view->viewport(), Qt::MiddleButton, {}, s.view->pointOf(40));
+        QCOMPARE(s.doc->record().sequence, bases);
+        QCOMPARE(s.text->text(), before);
+        // Typing on the last, partly shown row scrolls the view (rows), never Scintilla (lines).
+        const qint64 last =
+            (s.view->firstVisibleRow() + s.view->rowsShown() - 1) * s.view->basesPerRow();
+        QTest::mouseClick(s.view->viewport(), Qt::LeftButton, {}, s.view->pointOf(last + 3));
+        QTest::keyClicks(s.text, u"ACGT"_s);
+        QCOMPARE(s.doc->record().sequence.mid(last + 3, 4), QByteArray("ACGT"));
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_GETFIRSTVISIBLELINE), 0);
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_GETXOFFSET), 0);
+        QVERIFY(s.view->editorPosition(last + 7) >= 0);
+    }
+
+    // An empty record, protein and RNA records.
+    void emptyProteinAndRnaRecords()
+    {
+        bio::Record empty;
+        empty.name = u"empty"_s;
+        Shown s(empty);
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        s.text->setFocus();
+        QCOMPARE(s.view->rowsShown(), 1);
+        QCOMPARE(s.view->editorPosition(0), s.text->SendScintilla(Sci::SCI_POSITIONFROMLINE, 1));
+        for (Qt::Key key : {Qt::Key_Backspace, Qt::Key_Delete, Qt::Key_End, Qt::Key_Home,
+                            Qt::Key_Up, Qt::Key_Down, Qt::Key_PageDown, Qt::Key_Left})
+            QTest::keyClick(s.text, key);
+        QTest::keyClick(s.text, Qt::Key_Right, Qt::ShiftModifier);
+        QTest::mouseClick(s.view->viewport(), Qt::LeftButton, {}, QPoint(200, 100));
+        QTest::mouseDClick(s.view->viewport(), Qt::LeftButton, {}, QPoint(200, 100));
+        QCOMPARE(s.doc->length(), 0);
+        QTest::keyClicks(s.text, u"acg"_s);
+        QCOMPARE(s.doc->record().sequence, QByteArray("ACG"));
+        QCOMPARE(lineText(s.text, 1), QByteArray("ACG"));
+
+        bio::Record protein = randomRecord(300, 16);
+        protein.kind = bio::MoleculeKind::Protein;
+        protein.sequence.replace('A', 'M');
+        protein.features = {feature(u"domain"_s, 10, 50, bio::Strand::Forward, u"CDS"_s)};
+        s.doc->setRecord(protein);
+        s.view->setShowComplement(true);
+        s.view->setFrames(widgets::SequenceView::Frames::All);
+        // No complement or frames under a protein's rows: the first line is the feature lane.
+        QVERIFY2(annotation(s.text, 1).split('\n').value(0).contains("domain"),
+                 annotation(s.text, 1).constData());
+        QCOMPARE(annotation(s.text, 0).count('\n'), 0); // no cut-site line: the ruler only
+        QTest::keyClick(s.text, Qt::Key_W);
+        QCOMPARE(s.doc->record().sequence.at(0), 'W');
+
+        bio::Record rna = randomRecord(300, 17);
+        rna.kind = bio::MoleculeKind::Rna;
+        rna.sequence.replace('T', 'U');
+        s.doc->setRecord(rna);
+        const QByteArray row = lineText(s.text, 1);
+        const QByteArray complement = annotation(s.text, 1).split('\n').value(0);
+        QVERIFY(!complement.contains('T'));
+        for (qsizetype i = 0; i < row.size(); ++i)
+            QCOMPARE(complement.at(i),
+                     row.at(i) == ' ' ? ' ' : bio::complement(row.at(i), bio::Alphabet::Rna));
     }
 
     // Features across the origin of a circular record: split at 0, one arrow at the real end;
@@ -543,6 +645,28 @@ private Q_SLOTS:
         QTest::keyClick(s.text, Qt::Key_End, Qt::ControlModifier);
         QCOMPARE(s.text->SendScintilla(Sci::SCI_INDICATORVALUEAT, 8, s.view->editorPosition(996)),
                  1);
+    }
+
+    // Names beyond Latin-1 and names with line breaks keep every annotation line to its cells.
+    void unusualFeatureNames()
+    {
+        bio::Record r = randomRecord(200, 19);
+        r.features = {feature(u"lacZα"_s, 10, 40), feature(u"two\nlines"_s, 60, 90),
+                      feature(u"a very long feature name that runs far past its bar"_s, 120, 124)};
+        models::SequenceDocument doc;
+        doc.setRecord(r);
+        const rowtext::RowOptions o = optionsFor(doc, 100);
+        rowtext::ColorStyles colors;
+        const QList<rowtext::StyledLine> lanes = rowtext::linesBelow(o, 0, colors);
+        QCOMPARE(lanes.size(), 1);
+        const QString lane = QString::fromUtf8(lanes[0].text);
+        QCOMPARE(lane.mid(rowtext::startColumn(11), 5), u"lacZα"_s);
+        QVERIFY(!lanes[0].text.contains('\n'));
+        QCOMPARE(lanes[0].styles.size(), lanes[0].text.size());
+        const QList<rowtext::StyledLine> next = rowtext::linesBelow(o, 100, colors);
+        QCOMPARE(next.size(), 1);
+        QVERIFY(QString::fromUtf8(next[0].text).contains(u"a very"_s));
+        QVERIFY(QString::fromUtf8(next[0].text).size() <= rowtext::textWidth(100) + 6);
     }
 
     void searchHitsAreScintillaIndicators()
