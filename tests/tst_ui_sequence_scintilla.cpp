@@ -669,6 +669,28 @@ private Q_SLOTS:
         QVERIFY(QString::fromUtf8(next[0].text).size() <= rowtext::textWidth(100) + 6);
     }
 
+    // A record replaced while the view is far down: the scroll range shrinks, the rows shown are
+    // the new record's, and the old record's cut sites are not drawn over the new one.
+    void aNewRecordWhileScrolledFarDown()
+    {
+        Shown s(pUC19());
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        QTRY_VERIFY(s.view->restrictionSiteCount() > 0); // the scan of pUC19 came back
+        QTest::keyClick(s.text, Qt::Key_End, Qt::ControlModifier);
+        QVERIFY(s.view->firstVisibleRow() > 10);
+        bio::Record plain;
+        plain.name = u"plain"_s;
+        plain.sequence = QByteArray(500, 'A'); // no enzyme cuts it
+        s.doc->setRecord(plain);
+        QCOMPARE(s.view->firstVisibleRow(), 0);
+        QVERIFY(s.view->verticalScrollBar()->maximum() <= 500 / s.view->basesPerRow());
+        QCOMPARE(ungapped(lineText(s.text, 1)), plain.sequence.left(s.view->basesPerRow()));
+        QByteArray all;
+        for (int line = 0; line < s.text->lines(); ++line)
+            all += annotation(s.text, line);
+        QVERIFY2(!all.contains(u"↓"_s.toUtf8()), all.constData());
+    }
+
     void searchHitsAreScintillaIndicators()
     {
         Shown s(randomRecord(3000, 5));

@@ -130,6 +130,16 @@ SequenceView::SequenceView(models::SequenceDocument *document, QWidget *parent)
         if (m_scannedRevision != m_document->revision())
             scheduleScan();
     });
+    connect(document, &models::SequenceDocument::basesChanged, this,
+            [this](qint64 position, qint64, qint64 inserted) {
+                // Every base is new (another record, all bases replaced): the old cut sites are
+                // not drawn over it until the scan, and it is shown from its first row.
+                if (position == 0 && inserted == m_document->length()) {
+                    m_sites.clear();
+                    const QSignalBlocker blocker(m_scroll);
+                    m_scroll->setValue(0);
+                }
+            });
     connect(document, &models::SequenceDocument::changed, this, [this] {
         updateScrollRange();
         rebuild();
