@@ -691,6 +691,18 @@ private Q_SLOTS:
         QVERIFY2(!all.contains(u"↓"_s.toUtf8()), all.constData());
     }
 
+    // Hits given in any order are all shown.
+    void highlightsInAnyOrder()
+    {
+        Shown s(randomRecord(3000, 20));
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        s.view->setHighlights({{2900, 2904, bio::Strand::Forward}, {2, 6, bio::Strand::Reverse}});
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_INDICATORVALUEAT, 8, s.view->editorPosition(3)), 1);
+        QTest::keyClick(s.text, Qt::Key_End, Qt::ControlModifier);
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_INDICATORVALUEAT, 8, s.view->editorPosition(2901)),
+                 1);
+    }
+
     void searchHitsAreScintillaIndicators()
     {
         Shown s(randomRecord(3000, 5));

@@ -304,6 +304,10 @@ void SequenceView::setEnzymeSet(EnzymeSet set)
 void SequenceView::setHighlights(QList<bio::SearchHit> hits)
 {
     m_hits = std::move(hits);
+    // rebuild() finds the hits of the window by their start.
+    std::stable_sort(
+        m_hits.begin(), m_hits.end(),
+        [](const bio::SearchHit &a, const bio::SearchHit &b) { return a.start < b.start; });
     m_longestHit = 0;
     for (const bio::SearchHit &hit : std::as_const(m_hits))
         m_longestHit = std::max(m_longestHit, hit.end - hit.start);

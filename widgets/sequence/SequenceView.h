@@ -67,7 +67,7 @@ public:
     EnzymeSet enzymeSet() const { return m_enzymeSet; }
     // Restriction sites found by the last scan (drawn above the rows they cut).
     qsizetype restrictionSiteCount() const { return m_sites.size(); }
-    void setHighlights(QList<bio::SearchHit> hits);
+    void setHighlights(QList<bio::SearchHit> hits); // in any order; kept sorted by start
     const QList<bio::SearchHit> &highlights() const { return m_hits; }
 
     int basesPerRow() const { return m_perRow; }
