@@ -703,6 +703,37 @@ private Q_SLOTS:
                  1);
     }
 
+    // Amino acids of a reverse-strand CDS read from its end on the other strand; a join reads on
+    // across its intron.
+    void reverseAndJoinedCdsLetters()
+    {
+        bio::Record r = randomRecord(100, 21);
+        r.sequence.replace(10, 9, bio::reverseComplement("ATGAAATAG")); // M K * leftwards
+        r.sequence.replace(40, 6, "ATGGCC");                            // M A | exon 2: CTG...
+        r.sequence.replace(60, 6, "CTGTAA");                            // L *
+        bio::Feature exons = feature(u"ex"_s, 40, 46, bio::Strand::Forward, u"CDS"_s);
+        exons.location.spans.append(benchtop::test::span(60, 66));
+        exons.location.op = bio::Location::Operator::Join;
+        r.features = {feature(u"rev"_s, 10, 19, bio::Strand::Reverse, u"CDS"_s), exons};
+        models::SequenceDocument doc;
+        doc.setRecord(r);
+        const rowtext::RowOptions o = optionsFor(doc, 100);
+        rowtext::ColorStyles colors;
+        const QList<rowtext::StyledLine> lanes = rowtext::linesBelow(o, 0, colors);
+        QCOMPARE(lanes.size(), 1);
+        const QString lane = QString::fromUtf8(lanes[0].text);
+        auto at = [&lane](int base) {
+            return lane.at(rowtext::startColumn(base));
+        };
+        QCOMPARE(at(17), u'M');
+        QCOMPARE(at(14), u'K');
+        QCOMPARE(at(11), u'r'); // (the stop's letter is under the name at the left end)
+        QCOMPARE(at(10), u'◄');
+        QCOMPARE(at(44), u'A');
+        QCOMPARE(at(61), u'L');
+        QCOMPARE(at(64), u'*');
+    }
+
     void searchHitsAreScintillaIndicators()
     {
         Shown s(randomRecord(3000, 5));
