@@ -12,6 +12,8 @@
 #include "widgets/sequence/SequenceEditor.h"
 #include "widgets/sequence/SequenceView.h"
 
+#include <QClipboard>
+#include <QElapsedTimer>
 #include <QMimeData>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -267,8 +269,12 @@ private Q_SLOTS:
         QCOMPARE(margin(s.text, 1), QString::number(middle + 1));
         QCOMPARE(ungapped(lineText(s.text, 1)), s.doc->record().sequence.mid(middle, perRow));
         QVERIFY(s.text->length() < 40 * (perRow + 10)); // the rows on screen, not 5 Mb
-        QCOMPARE(s.view->verticalScrollBar()->maximum() + s.view->verticalScrollBar()->pageStep(),
-                 int(5'000'000 / perRow + 1));
+        // The scroll bar counts rows of the whole sequence; at its end the last row is shown.
+        QScrollBar *bar = s.view->verticalScrollBar();
+        QVERIFY(bar->maximum() + 2 * bar->pageStep() > 5'000'000 / perRow);
+        bar->setValue(bar->maximum());
+        QVERIFY(s.view->editorPosition(5'000'000) >= 0);
+        s.view->scrollToBase(middle);
         // Every shown position maps to a point and back.
         for (qint64 p : {middle, middle + 9, middle + 10, middle + 37, middle + perRow + 5})
             QCOMPARE(s.view->positionAt(s.view->pointOf(p)), p);
@@ -309,6 +315,423 @@ private Q_SLOTS:
         QCOMPARE(margin(s.text, 1), QString::number(3 * perRow + 1));
         // A selection that began above the window shows from the window's first base.
         QCOMPARE(s.text->SendScintilla(Sci::SCI_GETSELECTIONSTART), 0);
+    }
+
+    // A selection made elsewhere (find bar, feature table, maps, a new record) is extended from
+    // its start by Shift+arrows and Shift+click, not from where the view last put its anchor.
+    void extendingASelectionMadeElsewhere()
+    {
+        Shown s(randomRecord(1000, 7));
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        QWidget *viewport = s.view->viewport();
+        QTest::mouseClick(viewport, Qt::LeftButton, {}, s.view->pointOf(5));
+        QCOMPARE(s.doc->selectionStart(), 5);
+        s.doc->setSelection(100, 110); // as the find bar does
+        QTest::keyClick(s.text, Qt::Key_Right, Qt::ShiftModifier);
+        QCOMPARE(s.doc->selectionStart(), 100);
+        QCOMPARE(s.doc->selectionEnd(), 111);
+        s.doc->setSelection(200, 210);
+        QTest::mouseClick(viewport, Qt::LeftButton, Qt::ShiftModifier, s.view->pointOf(220));
+        QCOMPARE(s.doc->selectionStart(), 200);
+        QCOMPARE(s.doc->selectionEnd(), 220);
+        // A new record puts the caret at 0; Shift+Right selects its first base.
+        QTest::keyClick(s.text, Qt::Key_End, Qt::ControlModifier);
+        s.doc->setRecord(randomRecord(50, 8));
+        QTest::keyClick(s.text, Qt::Key_Right, Qt::ShiftModifier);
+        QCOMPARE(s.doc->selectionStart(), 0);
+        QCOMPARE(s.doc->selectionEnd(), 1);
+    }
+
+    // Backwards selections (the anchor after the head) show with Scintilla's caret at their start.
+    void backwardsSelectionsShowTheirHead()
+    {
+        Shown s(randomRecord(3000, 9));
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        QWidget *viewport = s.view->viewport();
+        QTest::mouseClick(viewport, Qt::LeftButton, {}, s.view->pointOf(30));
+        for (int i = 0; i < 5; ++i)
+            QTest::keyClick(s.text, Qt::Key_Left, Qt::ShiftModifier);
+        QCOMPARE(s.doc->selectionStart(), 25);
+        QCOMPARE(s.doc->selectionEnd(), 30);
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_GETCURRENTPOS), s.view->editorPosition(25));
+        // (An end keeps off the block gap before it: after base 29, not before base 30.)
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_GETANCHOR), s.view->editorPosition(29) + 1);
+        QTest::mouseClick(viewport, Qt::LeftButton, Qt::ShiftModifier, s.view->pointOf(12));
+        QCOMPARE(s.doc->selectionStart(), 12);
+        QCOMPARE(s.doc->selectionEnd(), 30);
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_GETCURRENTPOS), s.view->editorPosition(12));
+        QCOMPARE(ungapped(s.text->selectedText().toLatin1()), s.doc->selectedBases());
+        // A selection from above the window to below it covers all the rows shown.
+        const int perRow = s.view->basesPerRow();
+        s.doc->setSelection(3, 40 * perRow);
+        s.view->scrollToBase(2 * perRow);
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_GETSELECTIONSTART),
+                 s.view->editorPosition(2 * perRow));
+        const long lastLine = s.view->rowsShown();
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_GETSELECTIONEND),
+                 s.text->SendScintilla(Sci::SCI_GETLINEENDPOSITION, lastLine));
+    }
+
+    // End puts the caret after the last base of its row, on that row; pressing it again does not
+    // walk down the rows, and Home goes back to the row's first base.
+    void endAndHomeKeepToTheCaretsRow()
+    {
+        Shown s(randomRecord(1000, 10));
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        QWidget *viewport = s.view->viewport();
+        const int perRow = s.view->basesPerRow();
+        QTest::mouseClick(viewport, Qt::LeftButton, {}, s.view->pointOf(5));
+        auto caretLine = [&s] {
+            return s.text->SendScintilla(Sci::SCI_LINEFROMPOSITION,
+                                         s.text->SendScintilla(Sci::SCI_GETCURRENTPOS));
+        };
+        QTest::keyClick(s.text, Qt::Key_End);
+        QCOMPARE(s.doc->selectionStart(), perRow);
+        QCOMPARE(caretLine(), 1);
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_GETCURRENTPOS),
+                 s.text->SendScintilla(Sci::SCI_GETLINEENDPOSITION, 1));
+        QTest::keyClick(s.text, Qt::Key_End);
+        QCOMPARE(s.doc->selectionStart(), perRow);
+        QTest::keyClick(s.text, Qt::Key_Home, Qt::ShiftModifier);
+        QCOMPARE(s.doc->selectionStart(), 0);
+        QCOMPARE(s.doc->selectionEnd(), perRow);
+        QTest::keyClick(s.text, Qt::Key_End);
+        QTest::keyClick(s.text, Qt::Key_Home);
+        QCOMPARE(s.doc->selectionStart(), 0);
+        QCOMPARE(caretLine(), 1);
+        // A click on the right half of a row's last base: the caret after it, on that row.
+        const long charWidth = s.text->SendScintilla(Sci::SCI_TEXTWIDTH, Sci::STYLE_DEFAULT, "M");
+        QTest::mouseClick(viewport, Qt::LeftButton, {},
+                          s.view->pointOf(2 * perRow - 1) + QPoint(charWidth / 4 + 1, 0));
+        QCOMPARE(s.doc->selectionStart(), 2 * perRow);
+        QCOMPARE(caretLine(), 2);
+        // Down and Up keep it at the rows' ends.
+        QTest::keyClick(s.text, Qt::Key_Down);
+        QCOMPARE(s.doc->selectionStart(), 3 * perRow);
+        QCOMPARE(caretLine(), 3);
+        QTest::keyClick(s.text, Qt::Key_Up);
+        QCOMPARE(caretLine(), 2);
+        // A base typed there goes after the row's last base; the caret follows it onto the next
+        // row.
+        QTest::keyClick(s.text, Qt::Key_A);
+        QCOMPARE(s.doc->record().sequence.at(2 * perRow), 'A');
+        QCOMPARE(s.doc->selectionStart(), 2 * perRow + 1);
+        QCOMPARE(caretLine(), 3);
+        // Left/Right from a row's end: one base back, or the next row's second position.
+        QTest::keyClick(s.text, Qt::Key_Left);
+        QCOMPARE(s.doc->selectionStart(), 2 * perRow);
+        QCOMPARE(caretLine(), 3);
+    }
+
+    // Rows under many features are taller: the end of the sequence can still be scrolled to, and
+    // keys keep the caret on screen.
+    void tallRowsAtTheEndCanBeReached()
+    {
+        bio::Record r = randomRecord(6000, 11);
+        for (int i = 0; i < 4; ++i)
+            r.features.append(feature(u"pile%1"_s.arg(i), 4000, 6000));
+        Shown s(r);
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        const long lineHeight = s.text->SendScintilla(Sci::SCI_TEXTHEIGHT, 0UL);
+        const int height = s.view->viewport()->height();
+        auto fullyShown = [&](qint64 position) {
+            const QPoint p = s.view->pointOf(position);
+            return p.y() >= 0 && p.y() + lineHeight / 2 <= height;
+        };
+        s.text->setFocus();
+        QTest::keyClick(s.text, Qt::Key_End, Qt::ControlModifier);
+        QCOMPARE(s.doc->selectionStart(), 6000);
+        QVERIFY2(fullyShown(6000), qPrintable(QString::number(s.view->pointOf(6000).y())));
+        QScrollBar *bar = s.view->verticalScrollBar();
+        bar->setValue(bar->maximum());
+        QVERIFY(fullyShown(6000));
+        // Down from the top, row by row into the tall rows: the caret stays on screen.
+        QTest::keyClick(s.text, Qt::Key_Home, Qt::ControlModifier);
+        QCOMPARE(s.view->firstVisibleRow(), 0);
+        const int perRow = s.view->basesPerRow();
+        for (qint64 row = 1; row * perRow <= 6000; ++row) {
+            QTest::keyClick(s.text, Qt::Key_Down);
+            QVERIFY2(fullyShown(s.doc->selectionStart()), qPrintable(QString::number(row)));
+        }
+        QTest::keyClick(s.text, Qt::Key_Home, Qt::ControlModifier);
+        while (s.doc->selectionStart() < 6000) {
+            QTest::keyClick(s.text, Qt::Key_PageDown);
+            QVERIFY(fullyShown(s.doc->selectionStart()));
+        }
+        while (s.doc->selectionStart() > 0) {
+            QTest::keyClick(s.text, Qt::Key_PageUp);
+            QVERIFY(fullyShown(s.doc->selectionStart()));
+        }
+    }
+
+    // A narrower or wider view keeps its top base on screen, also near the end.
+    void resizingKeepsTheTopBase()
+    {
+        Shown s(randomRecord(3000, 12));
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        QScrollBar *bar = s.view->verticalScrollBar();
+        bar->setValue(bar->maximum());
+        const qint64 top = s.view->firstVisibleBase();
+        const int wide = s.view->basesPerRow();
+        s.editor.resize(600, 700);
+        QTRY_VERIFY(s.view->basesPerRow() < wide);
+        QVERIFY2(s.view->firstVisibleBase() <= top &&
+                     top < s.view->firstVisibleBase() + s.view->basesPerRow(),
+                 qPrintable(u"%1 %2"_s.arg(s.view->firstVisibleBase()).arg(top)));
+        QCOMPARE(margin(s.text, 1), QString::number(s.view->firstVisibleBase() + 1));
+    }
+
+    // Dragging past the bottom or top edge scrolls on while the pointer stays there.
+    void dragPastTheEdgeScrolls()
+    {
+        Shown s(randomRecord(20'000, 13));
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        QWidget *viewport = s.view->viewport();
+        QTest::mousePress(viewport, Qt::LeftButton, {}, s.view->pointOf(5));
+        const QPoint below(s.view->pointOf(5).x(), viewport->height() + 10);
+        QTest::mouseMove(viewport, below);
+        QTRY_VERIFY(s.view->firstVisibleRow() >= 5);
+        QCOMPARE(s.doc->selectionStart(), 5);
+        QVERIFY(s.doc->selectionEnd() > s.view->firstVisibleBase());
+        QTest::mouseMove(viewport, QPoint(below.x(), -10));
+        QTRY_COMPARE(s.view->firstVisibleRow(), 0);
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, QPoint(below.x(), -10));
+        const qint64 row = s.view->firstVisibleRow();
+        QTest::qWait(100); // the timer stopped with the button
+        QCOMPARE(s.view->firstVisibleRow(), row);
+        QCOMPARE(s.doc->selectionEnd(), 5);
+    }
+
+    // A double-click selects the shortest feature over the base under the pointer (even on the
+    // right half of a feature's last base).
+    void doubleClickSelectsTheFeatureUnderThePointer()
+    {
+        bio::Record r = randomRecord(2000, 14);
+        r.features = {feature(u"wide"_s, 20, 60), feature(u"one"_s, 30, 31)};
+        Shown s(r);
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        const long charWidth = s.text->SendScintilla(Sci::SCI_TEXTWIDTH, Sci::STYLE_DEFAULT, "M");
+        const QPoint right = s.view->pointOf(30) + QPoint(charWidth / 4 + 1, 0);
+        QTest::mouseDClick(s.view->viewport(), Qt::LeftButton, {}, right);
+        QCOMPARE(s.doc->selectionStart(), 30);
+        QCOMPARE(s.doc->selectionEnd(), 31);
+        const QPoint left = s.view->pointOf(40) - QPoint(charWidth / 4 + 1, 0);
+        QTest::mouseDClick(s.view->viewport(), Qt::LeftButton, {}, left);
+        QCOMPARE(s.doc->selectionStart(), 20);
+        QCOMPARE(s.doc->selectionEnd(), 60);
+        // The right half of a row's last base.
+        const int perRow = s.view->basesPerRow();
+        s.doc->addFeature(feature(u"edge"_s, perRow - 1, perRow));
+        QTest::mouseDClick(s.view->viewport(), Qt::LeftButton, {},
+                           s.view->pointOf(perRow - 1) + QPoint(charWidth / 4 + 1, 0));
+        QCOMPARE(s.doc->selectionStart(), perRow - 1);
+        QCOMPARE(s.doc->selectionEnd(), perRow);
+    }
+
+    // Nothing of Scintilla's own reaches its text: its key bindings, middle-click paste, typing on
+    // the last, partly shown row (Scintilla does not scroll itself).
+    void scintillaNeverEditsOrScrollsItself()
+    {
+        Shown s(randomRecord(3000, 15));
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        s.text->setFocus();
+        QTest::mouseClick(s.view->viewport(), Qt::LeftButton, {}, s.view->pointOf(12));
+        const QString before = s.text->text();
+        const QByteArray bases = s.doc->record().sequence;
+        QApplication::clipboard()->setText(u"GGGG"_s, QClipboard::Selection);
+        for (const QKeyCombination key :
+             {QKeyCombination(Qt::ControlModifier, Qt::Key_D), Qt::ControlModifier | Qt::Key_L,
+              Qt::ControlModifier | Qt::Key_T, Qt::ControlModifier | Qt::Key_U,
+              Qt::ControlModifier | Qt::ShiftModifier | Qt::Key_U,
+              Qt::ControlModifier | Qt::ShiftModifier | Qt::Key_L,
+              Qt::ControlModifier | Qt::ShiftModifier | Qt::Key_T, QKeyCombination(Qt::Key_Tab),
+              QKeyCombination(Qt::Key_Return), Qt::ControlModifier | Qt::Key_Return,
+              QKeyCombination(Qt::Key_Insert), Qt::ShiftModifier | Qt::Key_Insert})
+            QTest::keyClick(s.text, key.key(), key.keyboardModifiers());
+        QTest::mouseClick(s.view->viewport(), Qt::MiddleButton, {}, s.view->pointOf(40));
+        QCOMPARE(s.doc->record().sequence, bases);
+        QCOMPARE(s.text->text(), before);
+        // Typing on the last, partly shown row scrolls the view (rows), never Scintilla (lines).
+        const qint64 last =
+            (s.view->firstVisibleRow() + s.view->rowsShown() - 1) * s.view->basesPerRow();
+        QTest::mouseClick(s.view->viewport(), Qt::LeftButton, {}, s.view->pointOf(last + 3));
+        QTest::keyClicks(s.text, u"ACGT"_s);
+        QCOMPARE(s.doc->record().sequence.mid(last + 3, 4), QByteArray("ACGT"));
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_GETFIRSTVISIBLELINE), 0);
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_GETXOFFSET), 0);
+        QVERIFY(s.view->editorPosition(last + 7) >= 0);
+    }
+
+    // An empty record, protein and RNA records.
+    void emptyProteinAndRnaRecords()
+    {
+        bio::Record empty;
+        empty.name = u"empty"_s;
+        Shown s(empty);
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        s.text->setFocus();
+        QCOMPARE(s.view->rowsShown(), 1);
+        QCOMPARE(s.view->editorPosition(0), s.text->SendScintilla(Sci::SCI_POSITIONFROMLINE, 1));
+        for (Qt::Key key : {Qt::Key_Backspace, Qt::Key_Delete, Qt::Key_End, Qt::Key_Home,
+                            Qt::Key_Up, Qt::Key_Down, Qt::Key_PageDown, Qt::Key_Left})
+            QTest::keyClick(s.text, key);
+        QTest::keyClick(s.text, Qt::Key_Right, Qt::ShiftModifier);
+        QTest::mouseClick(s.view->viewport(), Qt::LeftButton, {}, QPoint(200, 100));
+        QTest::mouseDClick(s.view->viewport(), Qt::LeftButton, {}, QPoint(200, 100));
+        QCOMPARE(s.doc->length(), 0);
+        QTest::keyClicks(s.text, u"acg"_s);
+        QCOMPARE(s.doc->record().sequence, QByteArray("ACG"));
+        QCOMPARE(lineText(s.text, 1), QByteArray("ACG"));
+
+        bio::Record protein = randomRecord(300, 16);
+        protein.kind = bio::MoleculeKind::Protein;
+        protein.sequence.replace('A', 'M');
+        protein.features = {feature(u"domain"_s, 10, 50, bio::Strand::Forward, u"CDS"_s)};
+        s.doc->setRecord(protein);
+        s.view->setShowComplement(true);
+        s.view->setFrames(widgets::SequenceView::Frames::All);
+        // No complement or frames under a protein's rows: the first line is the feature lane.
+        QVERIFY2(annotation(s.text, 1).split('\n').value(0).contains("domain"),
+                 annotation(s.text, 1).constData());
+        QCOMPARE(annotation(s.text, 0).count('\n'), 0); // no cut-site line: the ruler only
+        QTest::keyClick(s.text, Qt::Key_W);
+        QCOMPARE(s.doc->record().sequence.at(0), 'W');
+
+        bio::Record rna = randomRecord(300, 17);
+        rna.kind = bio::MoleculeKind::Rna;
+        rna.sequence.replace('T', 'U');
+        s.doc->setRecord(rna);
+        const QByteArray row = lineText(s.text, 1);
+        const QByteArray complement = annotation(s.text, 1).split('\n').value(0);
+        QVERIFY(!complement.contains('T'));
+        for (qsizetype i = 0; i < row.size(); ++i)
+            QCOMPARE(complement.at(i),
+                     row.at(i) == ' ' ? ' ' : bio::complement(row.at(i), bio::Alphabet::Rna));
+    }
+
+    // Features across the origin of a circular record: split at 0, one arrow at the real end;
+    // search hits across the origin mark both ends.
+    void featuresAndHitsAcrossTheOrigin()
+    {
+        bio::Record r = randomRecord(1000, 18);
+        r.topology = bio::Topology::Circular;
+        bio::Feature wrap = feature(u"wrap"_s, 950, 1000);
+        wrap.location.spans.append(benchtop::test::span(0, 30));
+        wrap.location.op = bio::Location::Operator::Join;
+        bio::Feature back = feature(u"back"_s, 0, 20, bio::Strand::Reverse);
+        back.location.spans.append(benchtop::test::span(980, 1000, bio::Strand::Reverse));
+        back.location.op = bio::Location::Operator::Join;
+        r.features = {wrap, back};
+        models::SequenceDocument doc;
+        doc.setRecord(r);
+        const rowtext::RowOptions o = optionsFor(doc, 50);
+        rowtext::ColorStyles colors;
+        QString last, first;
+        for (const rowtext::StyledLine &l : rowtext::linesBelow(o, 950, colors))
+            last += QString::fromUtf8(l.text);
+        for (const rowtext::StyledLine &l : rowtext::linesBelow(o, 0, colors))
+            first += QString::fromUtf8(l.text);
+        // "wrap" points right at 30 only; "back" left at 980 only.
+        QCOMPARE(first.count(u'►'), 1);
+        QCOMPARE(last.count(u'►'), 0);
+        QCOMPARE(first.count(u'◄'), 0);
+        QCOMPARE(last.count(u'◄'), 1);
+
+        Shown s(r);
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        s.view->setHighlights({{995, 1005, bio::Strand::Forward}});
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_INDICATORVALUEAT, 8, s.view->editorPosition(2)), 1);
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_INDICATORVALUEAT, 8, s.view->editorPosition(6)), 0);
+        QTest::keyClick(s.text, Qt::Key_End, Qt::ControlModifier);
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_INDICATORVALUEAT, 8, s.view->editorPosition(996)),
+                 1);
+    }
+
+    // Names beyond Latin-1 and names with line breaks keep every annotation line to its cells.
+    void unusualFeatureNames()
+    {
+        bio::Record r = randomRecord(200, 19);
+        r.features = {feature(u"lacZα"_s, 10, 40), feature(u"two\nlines"_s, 60, 90),
+                      feature(u"a very long feature name that runs far past its bar"_s, 120, 124)};
+        models::SequenceDocument doc;
+        doc.setRecord(r);
+        const rowtext::RowOptions o = optionsFor(doc, 100);
+        rowtext::ColorStyles colors;
+        const QList<rowtext::StyledLine> lanes = rowtext::linesBelow(o, 0, colors);
+        QCOMPARE(lanes.size(), 1);
+        const QString lane = QString::fromUtf8(lanes[0].text);
+        QCOMPARE(lane.mid(rowtext::startColumn(11), 5), u"lacZα"_s);
+        QVERIFY(!lanes[0].text.contains('\n'));
+        QCOMPARE(lanes[0].styles.size(), lanes[0].text.size());
+        const QList<rowtext::StyledLine> next = rowtext::linesBelow(o, 100, colors);
+        QCOMPARE(next.size(), 1);
+        QVERIFY(QString::fromUtf8(next[0].text).contains(u"a very"_s));
+        QVERIFY(QString::fromUtf8(next[0].text).size() <= rowtext::textWidth(100) + 6);
+    }
+
+    // A record replaced while the view is far down: the scroll range shrinks, the rows shown are
+    // the new record's, and the old record's cut sites are not drawn over the new one.
+    void aNewRecordWhileScrolledFarDown()
+    {
+        Shown s(pUC19());
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        QTRY_VERIFY(s.view->restrictionSiteCount() > 0); // the scan of pUC19 came back
+        QTest::keyClick(s.text, Qt::Key_End, Qt::ControlModifier);
+        QVERIFY(s.view->firstVisibleRow() > 10);
+        bio::Record plain;
+        plain.name = u"plain"_s;
+        plain.sequence = QByteArray(500, 'A'); // no enzyme cuts it
+        s.doc->setRecord(plain);
+        QCOMPARE(s.view->firstVisibleRow(), 0);
+        QVERIFY(s.view->verticalScrollBar()->maximum() <= 500 / s.view->basesPerRow());
+        QCOMPARE(ungapped(lineText(s.text, 1)), plain.sequence.left(s.view->basesPerRow()));
+        QByteArray all;
+        for (int line = 0; line < s.text->lines(); ++line)
+            all += annotation(s.text, line);
+        QVERIFY2(!all.contains(u"↓"_s.toUtf8()), all.constData());
+    }
+
+    // Hits given in any order are all shown.
+    void highlightsInAnyOrder()
+    {
+        Shown s(randomRecord(3000, 20));
+        QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
+        s.view->setHighlights({{2900, 2904, bio::Strand::Forward}, {2, 6, bio::Strand::Reverse}});
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_INDICATORVALUEAT, 8, s.view->editorPosition(3)), 1);
+        QTest::keyClick(s.text, Qt::Key_End, Qt::ControlModifier);
+        QCOMPARE(s.text->SendScintilla(Sci::SCI_INDICATORVALUEAT, 8, s.view->editorPosition(2901)),
+                 1);
+    }
+
+    // Amino acids of a reverse-strand CDS read from its end on the other strand; a join reads on
+    // across its intron.
+    void reverseAndJoinedCdsLetters()
+    {
+        bio::Record r = randomRecord(100, 21);
+        r.sequence.replace(10, 9, bio::reverseComplement("ATGAAATAG")); // M K * leftwards
+        r.sequence.replace(40, 6, "ATGGCC");                            // M A | exon 2: CTG...
+        r.sequence.replace(60, 6, "CTGTAA");                            // L *
+        bio::Feature exons = feature(u"ex"_s, 40, 46, bio::Strand::Forward, u"CDS"_s);
+        exons.location.spans.append(benchtop::test::span(60, 66));
+        exons.location.op = bio::Location::Operator::Join;
+        r.features = {feature(u"rev"_s, 10, 19, bio::Strand::Reverse, u"CDS"_s), exons};
+        models::SequenceDocument doc;
+        doc.setRecord(r);
+        const rowtext::RowOptions o = optionsFor(doc, 100);
+        rowtext::ColorStyles colors;
+        const QList<rowtext::StyledLine> lanes = rowtext::linesBelow(o, 0, colors);
+        QCOMPARE(lanes.size(), 1);
+        const QString lane = QString::fromUtf8(lanes[0].text);
+        auto at = [&lane](int base) {
+            return lane.at(rowtext::startColumn(base));
+        };
+        QCOMPARE(at(17), u'M');
+        QCOMPARE(at(14), u'K');
+        QCOMPARE(at(11), u'r'); // (the stop's letter is under the name at the left end)
+        QCOMPARE(at(10), u'◄');
+        QCOMPARE(at(44), u'A');
+        QCOMPARE(at(61), u'L');
+        QCOMPARE(at(64), u'*');
     }
 
     void searchHitsAreScintillaIndicators()

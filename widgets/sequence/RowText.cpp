@@ -33,7 +33,8 @@ void LineBuilder::put(int column, QChar c, unsigned char style)
 {
     if (column < 0 || column >= width())
         return;
-    m_cells[column] = c;
+    // A line break or tab in a name would break the annotation's lines or its cells.
+    m_cells[column] = c.category() == QChar::Other_Control ? QChar(u' ') : c;
     m_styles[column] = style;
 }
 
@@ -294,10 +295,18 @@ void laneLines(const RowOptions &o, qint64 rowStart, ColorStyles &colors, QList<
         LineBuilder &line = lanes[lane];
         const unsigned char bar = colors.bar(featureColor(feature));
         line.fill(c0, c1, bar);
+        // Arrows at the ends of spans, but not where a feature goes on across the origin of a
+        // circular record (its spans split at 0: ...length) then [0...).
         const bio::Strand strand = piece.span->strand;
-        if (strand == bio::Strand::Forward && piece.to == piece.span->end)
+        const QList<bio::Span> &spans = feature.location.spans;
+        const qsizetype spanIndex = piece.span - spans.constData();
+        const bio::Span *next = spanIndex + 1 < spans.size() ? &spans[spanIndex + 1] : nullptr;
+        const qint64 length = record.sequence.size();
+        if (strand == bio::Strand::Forward && piece.to == piece.span->end &&
+            !(next && piece.span->end == length && next->start == 0))
             line.put(c1 - 1, u'►', bar);
-        else if (strand == bio::Strand::Reverse && piece.from == piece.span->start)
+        else if (strand == bio::Strand::Reverse && piece.from == piece.span->start &&
+                 !(next && piece.span->start == 0 && next->end == length))
             line.put(c0, u'◄', bar);
         if (cds) {
             codonLetters(o, feature, piece, rowStart, line, bar);

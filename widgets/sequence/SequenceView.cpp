@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QInputMethodEvent>
 #include <QMenu>
+#include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QtConcurrent>
 
@@ -124,17 +125,35 @@ SequenceView::SequenceView(models::SequenceDocument *document, QWidget *parent)
     connect(&m_scan, &QFutureWatcher<QList<rowtext::Site>>::finished, this, [this] {
         m_sites = m_scan.result();
         rebuild();
+        updateScrollRange(); // a line of sites over every row
         Q_EMIT restrictionSitesReady();
         if (m_scannedRevision != m_document->revision())
             scheduleScan();
     });
+    connect(document, &models::SequenceDocument::basesChanged, this,
+            [this](qint64 position, qint64, qint64 inserted) {
+                // Every base is new (another record, all bases replaced): the old cut sites are
+                // not drawn over it until the scan, and it is shown from its first row.
+                if (position == 0 && inserted == m_document->length()) {
+                    m_sites.clear();
+                    const QSignalBlocker blocker(m_scroll);
+                    m_scroll->setValue(0);
+                }
+            });
     connect(document, &models::SequenceDocument::changed, this, [this] {
         updateScrollRange();
         rebuild();
         scheduleScan();
     });
-    connect(document, &models::SequenceDocument::selectionChanged, this,
-            &SequenceView::showSelection);
+    connect(document, &models::SequenceDocument::selectionChanged, this, [this](qint64 start) {
+        // A selection made elsewhere (find bar, feature table, maps, undo, a new record) is
+        // extended from its start.
+        if (!m_selecting) {
+            m_anchor = start;
+            m_caretAtRowEnd = false;
+        }
+        showSelection();
+    });
     relayout();
     startScan();
 }
@@ -285,6 +304,10 @@ void SequenceView::setEnzymeSet(EnzymeSet set)
 void SequenceView::setHighlights(QList<bio::SearchHit> hits)
 {
     m_hits = std::move(hits);
+    // rebuild() finds the hits of the window by their start.
+    std::stable_sort(
+        m_hits.begin(), m_hits.end(),
+        [](const bio::SearchHit &a, const bio::SearchHit &b) { return a.start < b.start; });
     m_longestHit = 0;
     for (const bio::SearchHit &hit : std::as_const(m_hits))
         m_longestHit = std::max(m_longestHit, hit.end - hit.start);
@@ -324,7 +347,10 @@ void SequenceView::relayout()
     const double usable = m_editor->contentsRect().width() - margin - 6 * block / 11;
     const int blocks = std::max(1, int((usable + block / 11) / std::max(1.0, block)));
     m_perRow = blocks * rowtext::kGroup;
+    // The range first: with fewer bases a row there are more rows, and the old range would
+    // clamp the top row.
     m_scroll->blockSignals(true);
+    updateScrollRange();
     m_scroll->setValue(int(top / m_perRow));
     m_scroll->blockSignals(false);
     rebuild();
@@ -334,8 +360,40 @@ void SequenceView::relayout()
 void SequenceView::updateScrollRange()
 {
     const qint64 rows = (m_document->length() + m_perRow) / m_perRow; // a row for the end caret
-    m_scroll->setRange(0, int(std::max<qint64>(0, rows - m_pageRows)));
+    // Rows differ in height (feature lanes), so the last top row is the one that shows the last
+    // row whole, not rows minus the rows that fit at the current top.
+    m_scroll->setRange(0, int(topRowShowing(rows - 1)));
     m_scroll->setPageStep(m_pageRows);
+}
+
+qint64 SequenceView::topRowShowing(qint64 row)
+{
+    // The same measure as rebuild(): line 0 holds the top row's lines above; each row takes its
+    // bases line, its lines below and (but for the last row) a gap and the next row's lines above.
+    const rowtext::RowOptions o = rowOptions();
+    const qint64 rows = (m_document->length() + m_perRow) / m_perRow;
+    const int lineHeight = std::max(1, int(m_editor->SendScintilla(Sci::SCI_TEXTHEIGHT, 0UL)));
+    const int height = m_editor->contentsRect().height();
+    auto above = [&](qint64 r) {
+        return int(rowtext::linesAbove(o, r * m_perRow).size());
+    };
+    auto rowLines = [&](qint64 r) {
+        int lines = 1 + int(rowtext::linesBelow(o, r * m_perRow, m_colors).size());
+        if (r + 1 < rows)
+            lines += 1 + above(r + 1);
+        return lines;
+    };
+    row = std::clamp<qint64>(row, 0, rows - 1);
+    qint64 top = row;
+    int used = lineHeight * rowLines(row);
+    while (top > 0) {
+        const int more = lineHeight * rowLines(top - 1);
+        if (used + more + lineHeight * (1 + above(top - 1)) > height)
+            break;
+        used += more;
+        --top;
+    }
+    return top;
 }
 
 qint64 SequenceView::firstVisibleRow() const
@@ -350,12 +408,22 @@ void SequenceView::scrollToBase(qint64 position)
 
 void SequenceView::ensureVisible(qint64 position)
 {
-    const qint64 row = position / m_perRow;
+    ensureRowVisible(position / m_perRow);
+}
+
+qint64 SequenceView::caretRow(qint64 position) const
+{
+    const bool atRowEnd = m_caretAtRowEnd && position > 0 && position % m_perRow == 0;
+    return position / m_perRow - (atRowEnd ? 1 : 0);
+}
+
+void SequenceView::ensureRowVisible(qint64 row)
+{
     const qint64 first = firstVisibleRow();
     if (row < first)
         m_scroll->setValue(int(row));
     else if (row >= first + m_pageRows)
-        m_scroll->setValue(int(row - m_pageRows + 1));
+        m_scroll->setValue(int(std::max(first, topRowShowing(row))));
 }
 
 void SequenceView::rebuild()
@@ -423,7 +491,8 @@ void SequenceView::rebuild()
         const qint64 to = std::min(length, (first + rowsShown()) * m_perRow);
         auto mark = [&](qint64 s, qint64 t) {
             for (qint64 p = std::max(s, from); p < std::min(t, to);) {
-                const qint64 rowEnd = std::min(t, (p / m_perRow + 1) * m_perRow);
+                // (A hit across the origin ends past the last base: it stops there.)
+                const qint64 rowEnd = std::min({t, to, (p / m_perRow + 1) * m_perRow});
                 const qint64 a = editorPosition(p);
                 const qint64 b = editorPosition(rowEnd - 1) + 1;
                 e->SendScintilla(Sci::SCI_INDICATORFILLRANGE, a, b - a);
@@ -463,22 +532,29 @@ void SequenceView::showSelection()
     const qint64 from = firstVisibleBase();
     const qint64 to = std::min(m_document->length(), (firstVisibleRow() + rowsShown()) * m_perRow);
     // Where a position of the window is in the editor; an end position keeps off the block gap.
+    // (an end at a row boundary is the end of the row before, not the next row's first column).
     auto map = [this](qint64 p, bool isEnd) -> qint64 {
         qint64 row = p / m_perRow;
-        if (isEnd && p > 0 && p % m_perRow == 0 &&
-            row - firstVisibleRow() + 1 >= m_lineStarts.size())
-            --row; // the end of the last shown row
+        if (isEnd && p > 0 && p % m_perRow == 0 && row > firstVisibleRow())
+            --row;
         const qint64 line =
             std::clamp<qint64>(row - firstVisibleRow() + 1, 1, m_lineStarts.size() - 1);
         const int column = int(p - row * m_perRow);
         return m_lineStarts[line] +
                (isEnd ? rowtext::endColumn(column) : rowtext::startColumn(column));
     };
+    // A caret at a row boundary stands at the start of its row, or after End (or a click past
+    // the last base) at the end of the row before.
+    const qint64 caretLine = caretRow(s) - firstVisibleRow() + 1;
     const bool caretShown =
-        s == e ? (s >= from && s <= to && editorPosition(s) >= 0) : (e > from && s < to);
+        s == e ? (caretLine >= 1 && caretLine < m_lineStarts.size()) : (e > from && s < to);
     qint64 anchor = 0, caret = 0;
     if (caretShown) {
-        const qint64 a = map(std::clamp(s, from, to), false);
+        const int caretColumn = int(s - caretRow(s) * m_perRow); // perRow at a row's end
+        const qint64 a = s == e ? m_lineStarts[caretLine] +
+                                      (caretColumn == m_perRow ? rowtext::endColumn(caretColumn)
+                                                               : rowtext::startColumn(caretColumn))
+                                : map(std::clamp(s, from, to), false);
         const qint64 b = s == e ? a : map(std::clamp(e, from, to), true);
         const bool forward = m_anchor != e || s == e;
         anchor = forward ? a : b;
@@ -493,6 +569,13 @@ void SequenceView::showSelection()
 
 qint64 SequenceView::positionAt(QPoint point) const
 {
+    return positionAt(point, nullptr);
+}
+
+qint64 SequenceView::positionAt(QPoint point, bool *atRowEnd) const
+{
+    if (atRowEnd)
+        *atRowEnd = false;
     if (m_lineStarts.size() < 2)
         return 0;
     const long lineHeight = m_editor->SendScintilla(Sci::SCI_TEXTHEIGHT, 0UL);
@@ -511,6 +594,8 @@ qint64 SequenceView::positionAt(QPoint point) const
     const int length = m_rowLength[line - 1];
     const int column = std::clamp(
         rowtext::baseColumn(int(std::max<qint64>(0, at - m_lineStarts[line]))), 0, length);
+    if (atRowEnd)
+        *atRowEnd = column == m_perRow; // after the last base of a full row
     return std::clamp<qint64>(row * m_perRow + column, 0, m_document->length());
 }
 
@@ -565,14 +650,20 @@ void SequenceView::startScan()
     }));
 }
 
-void SequenceView::moveCaret(qint64 to, bool extend)
+void SequenceView::moveCaret(qint64 to, bool extend, bool atRowEnd)
 {
     to = std::clamp<qint64>(to, 0, m_document->length());
-    if (!extend)
-        m_anchor = to;
-    m_document->setSelection(std::min(m_anchor, to), std::max(m_anchor, to));
-    ensureVisible(to);
+    m_caretAtRowEnd = atRowEnd && to > 0 && to % m_perRow == 0;
+    select(extend ? m_anchor : to, to);
+    ensureRowVisible(caretRow(to));
     showSelection();
+}
+
+void SequenceView::select(qint64 anchor, qint64 head)
+{
+    m_anchor = anchor;
+    const QScopedValueRollback selecting(m_selecting, true);
+    m_document->setSelection(std::min(anchor, head), std::max(anchor, head));
 }
 
 void SequenceView::insertText(const QByteArray &text)
@@ -624,27 +715,29 @@ void SequenceView::handleKey(QKeyEvent *event)
     if (event->matches(QKeySequence::SelectAll))
         return selectAll();
     const qint64 page = qint64(m_perRow) * m_pageRows;
+    // The head's row (after End it is at the end of a row, not at the start of the next) and
+    // whether it stays at the ends of rows going up and down.
+    const qint64 rowStart = caretRow(head) * m_perRow;
+    const bool atRowEnd = m_caretAtRowEnd && head > 0 && head % m_perRow == 0;
     switch (event->key()) {
     case Qt::Key_Left:
         return moveCaret(!shift && doc->hasSelection() ? doc->selectionStart() : head - 1, shift);
     case Qt::Key_Right:
         return moveCaret(!shift && doc->hasSelection() ? doc->selectionEnd() : head + 1, shift);
     case Qt::Key_Up:
-        return moveCaret(head - m_perRow, shift);
+        return moveCaret(head - m_perRow, shift, atRowEnd);
     case Qt::Key_Down:
-        return moveCaret(head + m_perRow, shift);
+        return moveCaret(head + m_perRow, shift, atRowEnd);
     case Qt::Key_PageUp:
-        return moveCaret(head - page, shift);
+        return moveCaret(head - page, shift, atRowEnd);
     case Qt::Key_PageDown:
-        return moveCaret(head + page, shift);
+        return moveCaret(head + page, shift, atRowEnd);
     case Qt::Key_Home:
-        return moveCaret(event->modifiers() & Qt::ControlModifier ? 0 : head - head % m_perRow,
-                         shift);
+        return moveCaret(event->modifiers() & Qt::ControlModifier ? 0 : rowStart, shift);
     case Qt::Key_End:
-        return moveCaret(event->modifiers() & Qt::ControlModifier
-                             ? doc->length()
-                             : std::min(doc->length(), head - head % m_perRow + m_perRow),
-                         shift);
+        if (event->modifiers() & Qt::ControlModifier)
+            return moveCaret(doc->length(), shift);
+        return moveCaret(std::min(doc->length(), rowStart + m_perRow), shift, true);
     case Qt::Key_Backspace:
         if (doc->hasSelection())
             doc->removeBases(doc->selectionStart(), doc->selectionEnd());
@@ -675,10 +768,13 @@ void SequenceView::handleMouse(QMouseEvent *event)
     switch (event->type()) {
     case QEvent::MouseButtonPress:
         m_editor->setFocus(Qt::MouseFocusReason);
-        if (event->button() == Qt::LeftButton)
-            moveCaret(positionAt(point), event->modifiers() & Qt::ShiftModifier);
+        if (event->button() == Qt::LeftButton) {
+            bool atRowEnd = false;
+            const qint64 at = positionAt(point, &atRowEnd);
+            moveCaret(at, event->modifiers() & Qt::ShiftModifier, atRowEnd);
+        }
         break;
-    case QEvent::MouseMove:
+    case QEvent::MouseMove: {
         if (!(event->buttons() & Qt::LeftButton))
             break;
         m_dragPoint = point;
@@ -687,14 +783,24 @@ void SequenceView::handleMouse(QMouseEvent *event)
             m_autoScroll.start();
         else
             m_autoScroll.stop();
-        moveCaret(positionAt(point), true);
+        bool atRowEnd = false;
+        const qint64 at = positionAt(point, &atRowEnd);
+        moveCaret(at, true, atRowEnd);
         break;
+    }
     case QEvent::MouseButtonRelease:
         m_autoScroll.stop();
         break;
     case QEvent::MouseButtonDblClick: {
-        // Selects the (shortest) feature under the pointer.
-        const qint64 at = positionAt(point);
+        // Selects the (shortest) feature over the base under the pointer (positionAt() gives
+        // the nearest boundary between bases, after the base on its right half).
+        bool atRowEnd = false;
+        qint64 at = positionAt(point, &atRowEnd);
+        const long charWidth = m_editor->SendScintilla(Sci::SCI_TEXTWIDTH, Sci::STYLE_DEFAULT, "M");
+        if (at > 0 &&
+            (atRowEnd || (at % m_perRow != 0 && (at == m_document->length() ||
+                                                 point.x() < pointOf(at).x() - charWidth / 2))))
+            --at;
         const bio::Record &record = m_document->record();
         qsizetype best = -1;
         for (qsizetype index : m_document->featureIndex().overlapping(at, at + 1)) {
@@ -705,8 +811,7 @@ void SequenceView::handleMouse(QMouseEvent *event)
                 best = index;
         }
         if (best >= 0) {
-            m_anchor = record.features[best].location.start();
-            m_document->setSelection(m_anchor, record.features[best].location.end());
+            select(record.features[best].location.start(), record.features[best].location.end());
         }
         break;
     }
@@ -721,7 +826,9 @@ void SequenceView::autoScroll()
     const int step = m_dragPoint.y() < 0 ? -1 : 1;
     m_scroll->setValue(m_scroll->value() + step);
     const QPoint inside(m_dragPoint.x(), std::clamp(m_dragPoint.y(), 0, viewport()->height() - 1));
-    moveCaret(positionAt(inside), true);
+    bool atRowEnd = false;
+    const qint64 at = positionAt(inside, &atRowEnd);
+    moveCaret(at, true, atRowEnd);
 }
 
 void SequenceView::handleWheel(int rows)
@@ -750,8 +857,7 @@ void SequenceView::showContextMenu(QPoint globalPos)
 
 void SequenceView::selectAll()
 {
-    m_anchor = 0;
-    m_document->setSelection(0, m_document->length());
+    select(0, m_document->length());
 }
 
 void SequenceView::copy()

@@ -67,7 +67,7 @@ public:
     EnzymeSet enzymeSet() const { return m_enzymeSet; }
     // Restriction sites found by the last scan (drawn above the rows they cut).
     qsizetype restrictionSiteCount() const { return m_sites.size(); }
-    void setHighlights(QList<bio::SearchHit> hits);
+    void setHighlights(QList<bio::SearchHit> hits); // in any order; kept sorted by start
     const QList<bio::SearchHit> &highlights() const { return m_hits; }
 
     int basesPerRow() const { return m_perRow; }
@@ -115,7 +115,13 @@ private:
     void handleWheel(int rows);
     void showContextMenu(QPoint globalPos);
     void insertText(const QByteArray &text);
-    void moveCaret(qint64 to, bool extend);
+    // atRowEnd: a caret at a row boundary stands at the end of the row before (End, a click
+    // past a row's last base) rather than at the start of the next.
+    void moveCaret(qint64 to, bool extend, bool atRowEnd = false);
+    qint64 caretRow(qint64 position) const; // the row the caret at `position` is drawn on
+    void ensureRowVisible(qint64 row);
+    qint64 positionAt(QPoint viewportPoint, bool *atRowEnd) const;
+    void select(qint64 anchor, qint64 head); // the document's selection, from the view
     void autoScroll();
 
     void configureEditor();
@@ -123,6 +129,7 @@ private:
     void rebuild();       // the window of rows on screen, from the document
     void showSelection(); // the document's selection as Scintilla's
     void updateScrollRange();
+    qint64 topRowShowing(qint64 row); // the highest top row that shows `row` whole
     rowtext::RowOptions rowOptions() const;
     void defineColorStyles();
     void scheduleScan();
@@ -143,7 +150,9 @@ private:
     QTimer m_scanDelay;
     QTimer m_autoScroll;
     QPoint m_dragPoint;
-    qint64 m_anchor = 0;
+    qint64 m_anchor = 0;      // the fixed end of the selection (the other one moves)
+    bool m_selecting = false; // the view is setting the document's selection
+    bool m_caretAtRowEnd = false;
     int m_perRow = 60;
     int m_pageRows = 1;
     int m_annotationStyles = 0; // first extended style, the annotations' style offset
