@@ -1168,28 +1168,27 @@ http::HttpResponse boxContents(ServerContext &server, const ResourceType &contai
     std::sort(held.begin(), held.end(), [](const auto &a, const auto &b) {
         return a.first != b.first ? a.first < b.first : a.second.id < b.second.id;
     });
-    QList<std::pair<int, ResourceRow>> page;
+    QList<ResourceRow> rows;
+    QList<int> numbers;
     QString next;
     for (const auto &[number, row] : std::as_const(held)) {
         if (number <= after)
             continue;
-        if (page.size() == pageSize) {
+        if (rows.size() == pageSize) {
             next = QString::fromLatin1(QByteArray("box:" + QByteArray::number(after))
                                            .toBase64(QByteArray::Base64UrlEncoding));
             break;
         }
-        page.append({number, row});
+        rows.append(row);
+        numbers.append(number);
         after = number;
     }
-    QList<ResourceRow> rows;
-    for (const auto &[number, row] : std::as_const(page))
-        rows.append(row);
-    const QList<QJsonObject> json = resource_ops::pageJson(containers, context, rows);
     QJsonArray items;
-    for (qsizetype i = 0; i < page.size(); ++i) {
+    const QList<QJsonObject> json = resource_ops::pageJson(containers, context, rows);
+    for (qsizetype i = 0; i < rows.size(); ++i) {
         QJsonObject item = json[i];
-        item.insert(u"gridNumber"_s, page[i].first);
-        item.insert(u"gridPosition"_s, page[i].second.position);
+        item.insert(u"gridNumber"_s, numbers[i]);
+        item.insert(u"gridPosition"_s, rows[i].position);
         items.append(item);
     }
     return jsonResponse(200, {{u"containers"_s, items}, {u"nextToken"_s, next}});
