@@ -193,6 +193,17 @@ private Q_SLOTS:
         ok(api().patch(
             u"/containers/"_s + a1 + u"/contents/"_s + u"seq_pageJson1"_s,
             {{u"concentration"_s, QJsonObject{{u"value"_s, 3}, {u"units"_s, u"uM"_s}}}}));
+        // The last well of every plate holds something and is reserved, so some lie past the
+        // first batch of a page's wells.
+        for (const QString &plate : std::as_const(plates)) {
+            const QString h12 =
+                api().get(u"/plates/"_s + plate).json[u"wells"_s][u"H12"_s][u"id"_s].toString();
+            ok(api().patch(
+                u"/containers/"_s + h12 + u"/contents/seq_pageJson2"_s,
+                {{u"concentration"_s, QJsonObject{{u"value"_s, 1}, {u"units"_s, u"uM"_s}}}}));
+            ok(api().post(u"/containers:reserve"_s,
+                          {{u"containerIds"_s, QJsonArray{h12}}, {u"assigneeId"_s, demoUser}}));
+        }
         ok(api().post(u"/plates:archive"_s,
                       {{u"plateIds"_s, QJsonArray{plates[5]}}, {u"reason"_s, u"Retired"_s}}));
         const QString archivedBox = create(u"/boxes"_s, {{u"name"_s, u"Archived page box"_s},
