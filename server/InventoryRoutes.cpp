@@ -239,24 +239,134 @@ std::variant<Quantity, ApiFailure> readQuantity(const QJsonValue &value, const Q
 
 // ---- users, entities, contents, check-out ---------------------------------------------------
 
-// The spec's user summary, or null where a record names no (or an unknown) user.
-QJsonValue userOrNull(Database &db, const QString &userId)
-{
-    if (userId.isEmpty())
-        return QJsonValue::Null;
-    const auto user = userSummary(db, userId);
-    return user ? QJsonValue(*user) : QJsonValue(QJsonValue::Null);
-}
-
 bool userExists(Database &db, const QString &userId)
 {
     return db.exec(u"SELECT 1 FROM users WHERE id = ?"_s, {userId}).next();
 }
 
-QJsonValue entityJson(ServerContext &server, const RequestContext &context, const QString &id)
+struct Content
 {
-    const auto row = server.resources.find(id);
-    if (!row) {
+    QString entityId;
+    Quantity concentration;
+};
+
+// The contents of these containers, by container id, each in entity id order.
+QHash<QString, QList<Content>> contentsOf(Database &db, const QStringList &containerIds)
+{
+    QHash<QString, QList<Content>> contents;
+    selectInChunks(db,
+                   u"SELECT container_id, entity_id, concentration_value, concentration_units "
+                   "FROM container_contents WHERE container_id IN (%1) ORDER BY container_id, "
+                   "entity_id"_s,
+                   {}, containerIds, [&contents](const QSqlQuery &query) {
+                       Content content{query.value(1).toString(), {}};
+                       if (!query.value(2).isNull())
+                           content.concentration.value = query.value(2).toDouble();
+                       if (!query.value(3).isNull())
+                           content.concentration.units = query.value(3).toString();
+                       contents[query.value(0).toString()].append(content);
+                   });
+    return contents;
+}
+
+QList<Content> contentsOf(Database &db, const QString &containerId)
+{
+    return contentsOf(db, QStringList{containerId}).value(containerId);
+}
+
+bool setContent(Database &db, const QString &containerId, const Content &content)
+{
+    db.exec(u"DELETE FROM container_contents WHERE container_id = ? AND entity_id = ?"_s,
+            {containerId, content.entityId});
+    const QVariant value = content.concentration.value ? QVariant(*content.concentration.value)
+                                                       : QVariant(QMetaType::fromType<double>());
+    return !db.exec(
+                  u"INSERT INTO container_contents (container_id, entity_id, "
+                  "concentration_value, concentration_units) VALUES (?, ?, ?, ?)"_s,
+                  {containerId, content.entityId, value, nullableText(content.concentration.units)})
+                .lastError()
+                .isValid();
+}
+
+struct Checkout
+{
+    QString status;
+    QString assigneeId;
+    QString comment;
+    QString modifiedAt;
+};
+
+// The check-out records of these containers, by container id (none: AVAILABLE).
+QHash<QString, Checkout> checkoutsOf(Database &db, const QStringList &containerIds)
+{
+    QHash<QString, Checkout> checkouts;
+    selectInChunks(db,
+                   u"SELECT container_id, status, assignee_id, comment, modified_at FROM "
+                   "container_checkouts WHERE container_id IN (%1)"_s,
+                   {}, containerIds, [&checkouts](const QSqlQuery &query) {
+                       checkouts.insert(query.value(0).toString(),
+                                        {query.value(1).toString(), query.value(2).toString(),
+                                         query.value(3).toString(), query.value(4).toString()});
+                   });
+    return checkouts;
+}
+
+// What the JSON of a page of containers needs beyond their rows, read for the whole page with
+// one query per kind (list, bulk-get, a plate's wells; a GET is a page of one).
+struct ContainerLookups
+{
+    QHash<QString, ResourceRow> rows;        // the parents and the entities held, by id
+    QHash<QString, QJsonObject> definitions; // the parent plates' schema definitions
+    QHash<QString, QList<Content>> contents; // by container id
+    QHash<QString, Checkout> checkouts;      // by container id
+    QHash<QString, QJsonObject> users;       // summaries of the users named, by id
+};
+
+ContainerLookups lookupsFor(ServerContext &server, const QList<ResourceRow> &containers)
+{
+    ContainerLookups known;
+    QStringList ids;
+    QStringList related;
+    QStringList users;
+    for (const ResourceRow &row : containers) {
+        ids.append(row.id);
+        related.append(row.parentId);
+        for (const QString &key : {u"sampleOwnerIds"_s, u"restrictedSamplePartyIds"_s}) {
+            for (const QJsonValue &id : row.data.value(key).toArray())
+                users.append(id.toString());
+        }
+    }
+    known.contents = contentsOf(server.db, ids);
+    for (const QList<Content> &held : std::as_const(known.contents)) {
+        for (const Content &content : held)
+            related.append(content.entityId);
+    }
+    QStringList plateSchemas;
+    for (const ResourceRow &row : server.resources.selectIn(u"r.id"_s, related)) {
+        if (row.kind == u"plate"_s)
+            plateSchemas.append(row.schemaId);
+        known.rows.insert(row.id, row);
+    }
+    known.definitions = inventory::schemaDefinitions(server.db, plateSchemas);
+    known.checkouts = checkoutsOf(server.db, ids);
+    for (const Checkout &checkout : std::as_const(known.checkouts))
+        users.append(checkout.assigneeId);
+    known.users = userSummaries(server.db, users);
+    return known;
+}
+
+// The spec's user summary, or null where a record names no (or an unknown) user.
+QJsonValue userOrNull(const ContainerLookups &known, const QString &userId)
+{
+    const auto user = known.users.constFind(userId);
+    return user == known.users.cend() ? QJsonValue(QJsonValue::Null) : QJsonValue(*user);
+}
+
+QJsonValue entityJson(const RequestContext &context, const QHash<QString, ResourceRow> &rows,
+                      const QString &id)
+{
+    const auto row = rows.constFind(id);
+    if (row == rows.cend()) {
         return QJsonObject{{u"inaccessibleId"_s, id},
                            {u"resourceType"_s, u"inaccessible_resource"_s},
                            {u"type"_s, u"entity"_s}};
@@ -274,91 +384,62 @@ QJsonValue entityJson(ServerContext &server, const RequestContext &context, cons
                        {u"webURL"_s, webUrl(context, collection + u's', row->id)}};
 }
 
-struct Content
+QJsonObject contentJson(const RequestContext &context, const QHash<QString, ResourceRow> &rows,
+                        const Content &content)
 {
-    QString entityId;
-    Quantity concentration;
-};
-
-QList<Content> contentsOf(Database &db, const QString &containerId)
-{
-    QSqlQuery query = db.exec(u"SELECT entity_id, concentration_value, concentration_units FROM "
-                              "container_contents WHERE container_id = ? ORDER BY entity_id"_s,
-                              {containerId});
-    QList<Content> contents;
-    while (query.next()) {
-        Content content{query.value(0).toString(), {}};
-        if (!query.value(1).isNull())
-            content.concentration.value = query.value(1).toDouble();
-        if (!query.value(2).isNull())
-            content.concentration.units = query.value(2).toString();
-        contents.append(content);
-    }
-    return contents;
-}
-
-bool setContent(Database &db, const QString &containerId, const Content &content)
-{
-    db.exec(u"DELETE FROM container_contents WHERE container_id = ? AND entity_id = ?"_s,
-            {containerId, content.entityId});
-    const QVariant value = content.concentration.value ? QVariant(*content.concentration.value)
-                                                       : QVariant(QMetaType::fromType<double>());
-    return !db.exec(
-                  u"INSERT INTO container_contents (container_id, entity_id, "
-                  "concentration_value, concentration_units) VALUES (?, ?, ?, ?)"_s,
-                  {containerId, content.entityId, value, nullableText(content.concentration.units)})
-                .lastError()
-                .isValid();
+    return {{u"batch"_s, QJsonValue::Null},
+            {u"concentration"_s, quantityJson(content.concentration)},
+            {u"entity"_s, entityJson(context, rows, content.entityId)}};
 }
 
 QJsonObject contentJson(ServerContext &server, const RequestContext &context,
                         const Content &content)
 {
-    return {{u"batch"_s, QJsonValue::Null},
-            {u"concentration"_s, quantityJson(content.concentration)},
-            {u"entity"_s, entityJson(server, context, content.entityId)}};
+    QHash<QString, ResourceRow> rows;
+    if (const auto entity = server.resources.find(content.entityId))
+        rows.insert(entity->id, *entity);
+    return contentJson(context, rows, content);
 }
 
-QJsonObject checkoutJson(Database &db, const ResourceRow &row)
+QJsonObject checkoutJson(const ContainerLookups &known, const ResourceRow &row)
 {
-    QSqlQuery query = db.exec(u"SELECT status, assignee_id, comment, modified_at FROM "
-                              "container_checkouts WHERE container_id = ?"_s,
-                              {row.id});
-    if (!query.next()) {
+    const auto checkout = known.checkouts.constFind(row.id);
+    if (checkout == known.checkouts.cend()) {
         return {{u"status"_s, u"AVAILABLE"_s},
                 {u"assignee"_s, QJsonValue::Null},
                 {u"comment"_s, u""_s},
                 {u"modifiedAt"_s, row.createdAt}};
     }
-    return {{u"status"_s, query.value(0).toString()},
-            {u"assignee"_s, userOrNull(db, query.value(1).toString())},
-            {u"comment"_s, query.value(2).toString()},
-            {u"modifiedAt"_s, query.value(3).toString()}};
+    return {{u"status"_s, checkout->status},
+            {u"assignee"_s, userOrNull(known, checkout->assigneeId)},
+            {u"comment"_s, checkout->comment},
+            {u"modifiedAt"_s, checkout->modifiedAt}};
 }
 
 // ---- JSON of the storage kinds -------------------------------------------------------------
 
-QJsonArray usersJson(Database &db, const QJsonArray &ids)
+QJsonArray usersJson(const ContainerLookups &known, const QJsonArray &ids)
 {
     QJsonArray users;
     for (const QJsonValue &id : ids) {
-        const QJsonValue user = userOrNull(db, id.toString());
+        const QJsonValue user = userOrNull(known, id.toString());
         if (!user.isNull())
             users.append(user);
     }
     return users;
 }
 
-QJsonObject containerJson(ServerContext &server, const RequestContext &context,
-                          const ResourceRow &row)
+QJsonObject containerJson(const RequestContext &context, const ResourceRow &row,
+                          const ContainerLookups &known)
 {
-    std::optional<ResourceRow> parent;
-    if (!row.parentId.isNull())
-        parent = server.resources.find(row.parentId);
-    const bool well = parent && inventory::isWellPlate(server.db, *parent);
+    const auto found =
+        row.parentId.isNull() ? known.rows.cend() : known.rows.constFind(row.parentId);
+    const ResourceRow *parent = found == known.rows.cend() ? nullptr : &*found;
+    const bool well =
+        parent && inventory::isWellPlate(*parent, known.definitions.value(parent->schemaId));
     QJsonArray contents;
-    for (const Content &content : contentsOf(server.db, row.id))
-        contents.append(contentJson(server, context, content));
+    for (const Content &content : known.contents.value(row.id))
+        contents.append(contentJson(context, known.rows, content));
     const Quantity quantity = storedQuantity(row);
     const Quantity volume = kVolumeUnits.contains(quantity.units) ? quantity : Quantity{};
     // Plate wells and matrix tubes name their coordinate ("plt_x:A1"), as the spec's Well does;
@@ -379,13 +460,13 @@ QJsonObject containerJson(ServerContext &server, const RequestContext &context,
         {u"contents"_s, contents},
         {u"quantity"_s, quantityJson(quantity)},
         {u"volume"_s, quantityJson(volume)},
-        {u"checkoutRecord"_s, checkoutJson(server.db, row)},
+        {u"checkoutRecord"_s, checkoutJson(known, row)},
         {u"restrictionStatus"_s,
          well ? u"NOT_APPLICABLE"_s
               : row.data.value(u"restrictionStatus"_s).toString(u"UNRESTRICTED"_s)},
-        {u"sampleOwners"_s, usersJson(server.db, row.data.value(u"sampleOwnerIds"_s).toArray())},
+        {u"sampleOwners"_s, usersJson(known, row.data.value(u"sampleOwnerIds"_s).toArray())},
         {u"restrictedSampleParties"_s,
-         usersJson(server.db, row.data.value(u"restrictedSamplePartyIds"_s).toArray())},
+         usersJson(known, row.data.value(u"restrictedSamplePartyIds"_s).toArray())},
         {u"role"_s, role.isObject() ? role : QJsonValue()},
         {u"schema"_s, schemaSummaryJson(row)},
         {u"archiveRecord"_s, archiveRecordJson(row)},
@@ -396,10 +477,15 @@ QJsonObject containerJson(ServerContext &server, const RequestContext &context,
     };
 }
 
-int countSql(Database &db, const QString &sql, const QVariantList &bindings)
+QList<QJsonObject> containersJson(ServerContext &server, const RequestContext &context,
+                                  const QList<ResourceRow> &rows)
 {
-    QSqlQuery query = db.exec(sql, bindings);
-    return query.next() ? query.value(0).toInt() : 0;
+    const ContainerLookups known = lookupsFor(server, rows);
+    QList<QJsonObject> json;
+    json.reserve(rows.size());
+    for (const ResourceRow &row : rows)
+        json.append(containerJson(context, row, known));
+    return json;
 }
 
 const QString kFilledSql =
@@ -408,32 +494,53 @@ const QString kEmptyContainersSql =
     u"(SELECT COUNT(*) FROM resources c WHERE c.parent_id = r.id AND c.kind = 'container' AND "
     "NOT EXISTS (SELECT 1 FROM container_contents cc WHERE cc.container_id = c.id))"_s;
 
-int filledCount(Database &db, const QString &id)
-{
-    return countSql(db,
-                    u"SELECT COUNT(*) FROM resources c WHERE c.parent_id = ? AND c.kind = "
-                    "'container'"_s,
-                    {id});
-}
-
-int emptyContainerCount(Database &db, const QString &id)
-{
-    return countSql(db,
-                    u"SELECT COUNT(*) FROM resources c WHERE c.parent_id = ? AND c.kind = "
-                    "'container' AND NOT EXISTS (SELECT 1 FROM container_contents cc WHERE "
-                    "cc.container_id = c.id)"_s,
-                    {id});
-}
-
 QJsonValue optionalString(const QJsonObject &data, const QString &key)
 {
     return data.value(key).isString() ? data.value(key) : QJsonValue();
 }
 
-QJsonObject boxJson(ServerContext &server, const RequestContext &context, const ResourceRow &row)
+struct ContainerCounts
 {
-    const Grid grid = inventory::gridOf(server.db, row);
-    const int filled = filledCount(server.db, row.id);
+    int filled = 0; // containers held
+    int empty = 0;  // of those, the ones holding nothing
+};
+
+// The containers held by each of `storageIds` (none held: no entry), in one query per chunk.
+QHash<QString, ContainerCounts> containerCounts(Database &db, const QStringList &storageIds)
+{
+    QHash<QString, ContainerCounts> counts;
+    selectInChunks(db,
+                   u"SELECT c.parent_id, COUNT(*), COUNT(CASE WHEN NOT EXISTS (SELECT 1 FROM "
+                   "container_contents cc WHERE cc.container_id = c.id) THEN 1 END) FROM "
+                   "resources c WHERE c.kind = 'container' AND c.parent_id IN (%1) GROUP BY "
+                   "c.parent_id"_s,
+                   {}, storageIds, [&counts](const QSqlQuery &query) {
+                       counts.insert(query.value(0).toString(),
+                                     {query.value(1).toInt(), query.value(2).toInt()});
+                   });
+    return counts;
+}
+
+QStringList idsOf(const QList<ResourceRow> &rows)
+{
+    QStringList ids;
+    for (const ResourceRow &row : rows)
+        ids.append(row.id);
+    return ids;
+}
+
+QStringList schemaIdsOf(const QList<ResourceRow> &rows)
+{
+    QStringList ids;
+    for (const ResourceRow &row : rows)
+        ids.append(row.schemaId);
+    return ids;
+}
+
+QJsonObject boxJson(const RequestContext &context, const ResourceRow &row, const Grid &grid,
+                    const ContainerCounts &counts)
+{
+    const int filled = counts.filled;
     const int empty = std::max(0, grid.size() - filled);
     return {
         {u"id"_s, row.id},
@@ -445,7 +552,7 @@ QJsonObject boxJson(ServerContext &server, const RequestContext &context, const 
         {u"size"_s, grid.size()},
         {u"filledPositions"_s, filled},
         {u"emptyPositions"_s, empty},
-        {u"emptyContainers"_s, emptyContainerCount(server.db, row.id)},
+        {u"emptyContainers"_s, counts.empty},
         {u"totalCapacity"_s, grid.size()},
         {u"occupiedCapacity"_s, filled},
         {u"availableCapacity"_s, empty},
@@ -458,26 +565,24 @@ QJsonObject boxJson(ServerContext &server, const RequestContext &context, const 
     };
 }
 
-QJsonObject plateJson(ServerContext &server, const RequestContext &context, const ResourceRow &row)
+QList<QJsonObject> boxesJson(ServerContext &server, const RequestContext &context,
+                             const QList<ResourceRow> &rows)
 {
-    const bool wellPlate = inventory::isWellPlate(server.db, row);
-    const Grid grid = inventory::gridOf(server.db, row);
-    SqlConditions where;
-    where.add(u"r.parent_id = ?"_s, {row.id});
-    where.add(u"r.kind = 'container'"_s);
-    QJsonObject wells;
-    int filled = 0;
-    for (const ResourceRow &well : server.resources.select(where)) {
-        if (well.position.isNull())
-            continue;
-        ++filled;
-        QJsonObject json = containerJson(server, context, well);
-        json.insert(u"resourceType"_s, u"container"_s);
-        // Well.barcode is a string, not nullable: a well without a barcode leaves it out.
-        if (json.value(u"barcode"_s).isNull())
-            json.remove(u"barcode"_s);
-        wells.insert(well.position, json);
+    const auto definitions = inventory::schemaDefinitions(server.db, schemaIdsOf(rows));
+    const auto counts = containerCounts(server.db, idsOf(rows));
+    QList<QJsonObject> json;
+    for (const ResourceRow &row : rows) {
+        json.append(boxJson(context, row, inventory::gridOf(definitions.value(row.schemaId)),
+                            counts.value(row.id)));
     }
+    return json;
+}
+
+QJsonObject plateJson(const RequestContext &context, const ResourceRow &row,
+                      const QJsonObject &definition, const QJsonObject &wells, int filled)
+{
+    const bool wellPlate = inventory::isWellPlate(row, definition);
+    const Grid grid = inventory::gridOf(definition);
     const auto matrixOnly = [&](int value) {
         return wellPlate ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
     };
@@ -501,6 +606,34 @@ QJsonObject plateJson(ServerContext &server, const RequestContext &context, cons
         {u"modifiedAt"_s, row.modifiedAt},
         {u"webURL"_s, webUrl(context, u"plates"_s, row.id)},
     };
+}
+
+// Plates with their wells: the wells of the whole page are one page of containers.
+QList<QJsonObject> platesJson(ServerContext &server, const RequestContext &context,
+                              const QList<ResourceRow> &rows)
+{
+    const auto definitions = inventory::schemaDefinitions(server.db, schemaIdsOf(rows));
+    SqlConditions containers;
+    containers.add(u"r.kind = 'container'"_s);
+    QList<ResourceRow> held = server.resources.selectIn(u"r.parent_id"_s, idsOf(rows), containers);
+    held.removeIf([](const ResourceRow &well) { return well.position.isNull(); });
+    const QList<QJsonObject> heldJson = containersJson(server, context, held);
+    QHash<QString, QJsonObject> wells; // by plate id, keyed by position
+    for (qsizetype i = 0; i < held.size(); ++i) {
+        QJsonObject json = heldJson[i];
+        json.insert(u"resourceType"_s, u"container"_s);
+        // Well.barcode is a string, not nullable: a well without a barcode leaves it out.
+        if (json.value(u"barcode"_s).isNull())
+            json.remove(u"barcode"_s);
+        wells[held[i].parentId].insert(held[i].position, json);
+    }
+    QList<QJsonObject> json;
+    for (const ResourceRow &row : rows) {
+        const QJsonObject plateWells = wells.value(row.id);
+        json.append(plateJson(context, row, definitions.value(row.schemaId), plateWells,
+                              int(plateWells.size())));
+    }
+    return json;
 }
 
 // ---- list filters ---------------------------------------------------------------------------
@@ -854,7 +987,10 @@ ResourceType boxType(ServerContext &server)
     type.idsKey = u"boxIds"_s;
     type.noun = u"boxes"_s;
     type.toJson = [s](const RequestContext &c, const ResourceRow &row) {
-        return boxJson(*s, c, row);
+        return boxesJson(*s, c, {row}).first();
+    };
+    type.toJsonPage = [s](const RequestContext &c, const QList<ResourceRow> &rows) {
+        return boxesJson(*s, c, rows);
     };
     type.create = [s](const RequestContext &, JsonBody &body, ResourceRow &row) {
         return storageCreate(*s, body, row, {});
@@ -879,7 +1015,10 @@ ResourceType plateType(ServerContext &server)
     type.idsKey = u"plateIds"_s;
     type.noun = u"plates"_s;
     type.toJson = [s](const RequestContext &c, const ResourceRow &row) {
-        return plateJson(*s, c, row);
+        return platesJson(*s, c, {row}).first();
+    };
+    type.toJsonPage = [s](const RequestContext &c, const QList<ResourceRow> &rows) {
+        return platesJson(*s, c, rows);
     };
     type.create = [s](const RequestContext &, JsonBody &body, ResourceRow &row) {
         return storageCreate(*s, body, row, {u"containerSchemaId"_s, u"wells"_s});
@@ -911,7 +1050,10 @@ ResourceType containerType(ServerContext &server)
     type.schemaKind = u"container"_s;
     type.extraSorts = {{u"barcode"_s, u"COALESCE(r.barcode, '')"_s}};
     type.toJson = [s](const RequestContext &c, const ResourceRow &row) {
-        return containerJson(*s, c, row);
+        return containersJson(*s, c, {row}).first();
+    };
+    type.toJsonPage = [s](const RequestContext &c, const QList<ResourceRow> &rows) {
+        return containersJson(*s, c, rows);
     };
     type.create = [s](const RequestContext &, JsonBody &body, ResourceRow &row) {
         return containerCreate(*s, body, row);
@@ -1026,21 +1168,28 @@ http::HttpResponse boxContents(ServerContext &server, const ResourceType &contai
     std::sort(held.begin(), held.end(), [](const auto &a, const auto &b) {
         return a.first != b.first ? a.first < b.first : a.second.id < b.second.id;
     });
-    QJsonArray items;
+    QList<ResourceRow> rows;
+    QList<int> numbers;
     QString next;
     for (const auto &[number, row] : std::as_const(held)) {
         if (number <= after)
             continue;
-        if (items.size() == pageSize) {
+        if (rows.size() == pageSize) {
             next = QString::fromLatin1(QByteArray("box:" + QByteArray::number(after))
                                            .toBase64(QByteArray::Base64UrlEncoding));
             break;
         }
-        QJsonObject json = containers.toJson(context, row);
-        json.insert(u"gridNumber"_s, number);
-        json.insert(u"gridPosition"_s, row.position);
-        items.append(json);
+        rows.append(row);
+        numbers.append(number);
         after = number;
+    }
+    QJsonArray items;
+    const QList<QJsonObject> json = resource_ops::pageJson(containers, context, rows);
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        QJsonObject item = json[i];
+        item.insert(u"gridNumber"_s, numbers[i]);
+        item.insert(u"gridPosition"_s, rows[i].position);
+        items.append(item);
     }
     return jsonResponse(200, {{u"containers"_s, items}, {u"nextToken"_s, next}});
 }

@@ -10,13 +10,11 @@ using namespace Qt::StringLiterals;
 namespace benchtop::server {
 namespace {
 
-QJsonObject locationJson(ServerContext &server, const RequestContext &context,
-                         const ResourceRow &row)
+QJsonObject locationJson(const RequestContext &context, const ResourceRow &row,
+                         std::optional<int> capacity, int stored)
 {
     // A location's capacity comes from its schema ("totalCapacity" in the definition); without
     // one it holds any number of things and the spec says null for all three.
-    const auto capacity = inventory::locationCapacity(server.db, row);
-    const int stored = capacity ? inventory::storedCount(server.db, row.id) : 0;
     const auto orNull = [&](int value) {
         return capacity ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
     };
@@ -36,6 +34,28 @@ QJsonObject locationJson(ServerContext &server, const RequestContext &context,
         {u"archiveRecord"_s, archiveRecordJson(row)},
         {u"creator"_s, creatorJson(row)},
     };
+}
+
+// A page of locations: their schemas, and what those with a capacity hold, in one query each.
+QList<QJsonObject> locationsJson(ServerContext &server, const RequestContext &context,
+                                 const QList<ResourceRow> &rows)
+{
+    QStringList schemaIds;
+    for (const ResourceRow &row : rows)
+        schemaIds.append(row.schemaId);
+    const auto definitions = inventory::schemaDefinitions(server.db, schemaIds);
+    QList<std::optional<int>> capacities;
+    QStringList limited;
+    for (const ResourceRow &row : rows) {
+        capacities.append(inventory::locationCapacity(definitions.value(row.schemaId)));
+        if (capacities.last())
+            limited.append(row.id);
+    }
+    const QHash<QString, int> stored = inventory::storedCounts(server.db, limited);
+    QList<QJsonObject> json;
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        json.append(locationJson(context, rows[i], capacities[i], stored.value(rows[i].id)));
+    return json;
 }
 
 std::optional<ApiFailure> place(ServerContext &server, ResourceRow &row, const QString &target)
@@ -91,7 +111,10 @@ ResourceType locationType(ServerContext &server)
     type.schemaKind = u"location"_s;
     type.extraSorts = {{u"barcode"_s, u"COALESCE(r.barcode, '')"_s}};
     type.toJson = [s](const RequestContext &context, const ResourceRow &row) {
-        return locationJson(*s, context, row);
+        return locationsJson(*s, context, {row}).first();
+    };
+    type.toJsonPage = [s](const RequestContext &context, const QList<ResourceRow> &rows) {
+        return locationsJson(*s, context, rows);
     };
     type.create = [s](const RequestContext &, JsonBody &body, ResourceRow &row) {
         body.allowOnly({u"name"_s, u"schemaId"_s, u"barcode"_s, u"fields"_s, u"parentStorageId"_s})

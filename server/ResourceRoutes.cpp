@@ -222,10 +222,10 @@ http::HttpResponse list(ServerContext &server, const ResourceType &type,
         pageRows.append(Resources::read(rows, 1));
     }
     rows.finish();
-    for (const ResourceRow &row : std::as_const(pageRows)) {
-        lastId = row.id;
-        items.append(type.toJson(context, row));
-    }
+    if (!pageRows.isEmpty())
+        lastId = pageRows.last().id;
+    for (const QJsonObject &item : resource_ops::pageJson(type, context, pageRows))
+        items.append(item);
     return jsonResponse(
         200, {{type.listKey, items},
               {u"nextToken"_s, more ? page->tokenAfter(lastSortValue, lastId) : QString()}});
@@ -283,8 +283,8 @@ http::HttpResponse bulkGet(ServerContext &server, const ResourceType &type,
     QJsonArray items;
     const auto rows =
         server.resources.select(where, u"ORDER BY "_s + server.db.sortableText(u"r.id"_s));
-    for (const ResourceRow &row : rows)
-        items.append(type.toJson(context, row));
+    for (const QJsonObject &item : resource_ops::pageJson(type, context, rows))
+        items.append(item);
     return jsonResponse(200, {{type.listKey, items}});
 }
 
@@ -486,6 +486,18 @@ std::variant<ResourceRow, ApiFailure> updateOne(ServerContext &server, const Res
     if (failure)
         return *failure;
     return *row;
+}
+
+QList<QJsonObject> pageJson(const ResourceType &type, const RequestContext &context,
+                            const QList<ResourceRow> &rows)
+{
+    if (type.toJsonPage)
+        return type.toJsonPage(context, rows);
+    QList<QJsonObject> json;
+    json.reserve(rows.size());
+    for (const ResourceRow &row : rows)
+        json.append(type.toJson(context, row));
+    return json;
 }
 
 QJsonObject freshJson(ServerContext &server, const ResourceType &type,

@@ -50,6 +50,12 @@ struct ResourceType
 
     // The API's JSON for a row. Required.
     std::function<QJsonObject(const RequestContext &, const ResourceRow &)> toJson;
+    // The JSON of many rows at once, in their order, for lists, bulk-get and pageJson: a family
+    // whose JSON needs related data (contents, counts, users, ...) reads it for the whole page
+    // with one query per kind of data instead of several per row. Optional (toJson runs per row
+    // without it); it must answer for each row exactly what toJson does.
+    std::function<QList<QJsonObject>(const RequestContext &, const QList<ResourceRow> &)>
+        toJsonPage;
     // Reads a create body into a fresh row (id, kind and creator already set). Report problems
     // through body.fail(...) or return a failure (e.g. a 400 naming a bad parent).
     std::function<std::optional<ApiFailure>(const RequestContext &, JsonBody &, ResourceRow &)>
@@ -103,6 +109,9 @@ std::variant<ResourceRow, ApiFailure> updateOne(ServerContext &server, const Res
 // Reads and checks a schemaId against the kind of schema the type expects.
 std::optional<ApiFailure> checkSchema(ServerContext &server, const QString &schemaKind,
                                       const QString &schemaId);
+// The JSON of `rows`, in order: through the type's toJsonPage when it has one.
+QList<QJsonObject> pageJson(const ResourceType &type, const RequestContext &context,
+                            const QList<ResourceRow> &rows);
 // The JSON of one row after a write (re-read so joined names are current).
 QJsonObject freshJson(ServerContext &server, const ResourceType &type,
                       const RequestContext &context, const QString &id);

@@ -4,6 +4,7 @@
 #include "storage/Database.h"
 
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -19,6 +20,30 @@ QString foldName(const QString &name)
 QVariant nullableText(const QString &value)
 {
     return value.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
+}
+
+void selectInChunks(const Database &db, const QString &sql, const QVariantList &leading,
+                    const QStringList &values, const std::function<void(const QSqlQuery &)> &each)
+{
+    constexpr qsizetype kChunk = 500;
+    QStringList distinct;
+    QSet<QString> seen;
+    for (const QString &value : values) {
+        if (!value.isEmpty() && !seen.contains(value)) {
+            seen.insert(value);
+            distinct.append(value);
+        }
+    }
+    for (qsizetype from = 0; from < distinct.size(); from += kChunk) {
+        const QStringList chunk = distinct.mid(from, kChunk);
+        QVariantList bindings = leading;
+        for (const QString &value : chunk)
+            bindings.append(value);
+        QStringList marks(chunk.size(), u"?"_s);
+        QSqlQuery query = db.exec(sql.arg(marks.join(u", "_s)), bindings);
+        while (query.next())
+            each(query);
+    }
 }
 
 namespace {
@@ -91,6 +116,18 @@ QList<ResourceRow> Resources::select(const SqlConditions &where, const QString &
     QList<ResourceRow> rows;
     while (query.next())
         rows.append(read(query));
+    return rows;
+}
+
+QList<ResourceRow> Resources::selectIn(const QString &column, const QStringList &values,
+                                       const SqlConditions &where) const
+{
+    QString sql = selectSql() + u" WHERE "_s;
+    for (const QString &clause : where.clauses)
+        sql += clause + u" AND "_s;
+    QList<ResourceRow> rows;
+    selectInChunks(m_db, sql + column + u" IN (%1)"_s, where.bindings, values,
+                   [&rows](const QSqlQuery &query) { rows.append(read(query)); });
     return rows;
 }
 

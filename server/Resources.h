@@ -10,6 +10,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 class QSqlQuery;
@@ -59,6 +60,10 @@ public:
     std::optional<ResourceRow> findByBarcode(const QString &barcode) const;
     // Rows matching `where` (on alias r), in `orderAndLimit` order ("ORDER BY r.name").
     QList<ResourceRow> select(const SqlConditions &where, const QString &orderAndLimit = {}) const;
+    // Rows whose `column` ("r.id", "r.parent_id") is one of `values`, and that match `where`,
+    // read with selectInChunks (one query per few hundred values), in no particular order.
+    QList<ResourceRow> selectIn(const QString &column, const QStringList &values,
+                                const SqlConditions &where = {}) const;
     int count(const SqlConditions &where) const;
 
     // Inserts `row` (stamping createdAt/modifiedAt if empty). A taken barcode or position is a
@@ -83,5 +88,13 @@ private:
 QString foldName(const QString &name);
 // A SQL binding for a string that may be null.
 QVariant nullableText(const QString &value);
+
+// Runs `sql` once per chunk of the distinct non-empty `values`, with "%1" in it standing for
+// the chunk's "?, ?, ..." (bound after `leading`), and hands every result row to `each`: what a
+// whole page needs in one query, without passing the back ends' limits on bound values (SQLite
+// before 3.32: 999). No values, no query. `each` must not run queries itself (on PostgreSQL a
+// new query discards the rest of the result).
+void selectInChunks(const Database &db, const QString &sql, const QVariantList &leading,
+                    const QStringList &values, const std::function<void(const QSqlQuery &)> &each);
 
 } // namespace benchtop::server

@@ -1,6 +1,7 @@
 #include "Users.h"
 
 #include "Ids.h"
+#include "Resources.h"
 #include "storage/Database.h"
 
 #include <QRegularExpression>
@@ -49,6 +50,19 @@ std::optional<QJsonObject> userSummary(Database &db, const QString &userId)
     return QJsonObject{{u"id"_s, userId},
                        {u"handle"_s, query.value(0).toString()},
                        {u"name"_s, query.value(1).toString()}};
+}
+
+QHash<QString, QJsonObject> userSummaries(Database &db, const QStringList &userIds)
+{
+    QHash<QString, QJsonObject> users;
+    selectInChunks(db, u"SELECT id, handle, name FROM users WHERE id IN (%1)"_s, {}, userIds,
+                   [&users](const QSqlQuery &query) {
+                       users.insert(query.value(0).toString(),
+                                    {{u"id"_s, query.value(0).toString()},
+                                     {u"handle"_s, query.value(1).toString()},
+                                     {u"name"_s, query.value(2).toString()}});
+                   });
+    return users;
 }
 
 QStringList unknownUsers(Database &db, const QStringList &userIds)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -16,6 +17,8 @@ std::optional<QString> createUser(Database &db, const QString &handle, const QSt
 
 // The API's UserSummary ({id, handle, name}) of a user; nullopt if there is no such user.
 std::optional<QJsonObject> userSummary(Database &db, const QString &userId);
+// The summaries of those of `userIds` that name a user, by id, in one query (per chunk).
+QHash<QString, QJsonObject> userSummaries(Database &db, const QStringList &userIds);
 // The ids among `userIds` that name no user.
 QStringList unknownUsers(Database &db, const QStringList &userIds);
 

@@ -47,31 +47,65 @@ QJsonObject schemaDefinition(Database &db, const QString &schemaId)
                         : QJsonObject();
 }
 
+QHash<QString, QJsonObject> schemaDefinitions(Database &db, const QStringList &schemaIds)
+{
+    QHash<QString, QJsonObject> definitions;
+    selectInChunks(db, u"SELECT id, definition FROM schemas WHERE id IN (%1)"_s, {}, schemaIds,
+                   [&definitions](const QSqlQuery &query) {
+                       definitions.insert(
+                           query.value(0).toString(),
+                           QJsonDocument::fromJson(query.value(1).toByteArray()).object());
+                   });
+    return definitions;
+}
+
 Grid gridOf(Database &db, const ResourceRow &storage)
 {
-    const QJsonObject definition = schemaDefinition(db, storage.schemaId);
+    return gridOf(schemaDefinition(db, storage.schemaId));
+}
+
+Grid gridOf(const QJsonObject &definition)
+{
     return {definition.value(u"height"_s).toInt(), definition.value(u"width"_s).toInt()};
 }
 
 bool isWellPlate(Database &db, const ResourceRow &plate)
 {
+    return plate.kind == u"plate"_s && isWellPlate(plate, schemaDefinition(db, plate.schemaId));
+}
+
+bool isWellPlate(const ResourceRow &plate, const QJsonObject &definition)
+{
     return plate.kind == u"plate"_s &&
-           schemaDefinition(db, plate.schemaId).value(u"plateType"_s).toString() !=
-               u"matrix_plate"_s;
+           definition.value(u"plateType"_s).toString() != u"matrix_plate"_s;
 }
 
 std::optional<int> locationCapacity(Database &db, const ResourceRow &location)
 {
-    const QJsonValue capacity = schemaDefinition(db, location.schemaId).value(u"totalCapacity"_s);
+    return locationCapacity(schemaDefinition(db, location.schemaId));
+}
+
+std::optional<int> locationCapacity(const QJsonObject &definition)
+{
+    const QJsonValue capacity = definition.value(u"totalCapacity"_s);
     return capacity.isDouble() ? std::optional(capacity.toInt()) : std::nullopt;
 }
 
 int storedCount(Database &db, const QString &parentId)
 {
-    QSqlQuery query = db.exec(u"SELECT COUNT(*) FROM resources WHERE parent_id = ? AND kind IN "
-                              "('box', 'plate', 'container')"_s,
-                              {parentId});
-    return query.next() ? query.value(0).toInt() : 0;
+    return storedCounts(db, {parentId}).value(parentId);
+}
+
+QHash<QString, int> storedCounts(Database &db, const QStringList &parentIds)
+{
+    QHash<QString, int> counts;
+    selectInChunks(db,
+                   u"SELECT parent_id, COUNT(*) FROM resources WHERE kind IN ('box', 'plate', "
+                   "'container') AND parent_id IN (%1) GROUP BY parent_id"_s,
+                   {}, parentIds, [&counts](const QSqlQuery &query) {
+                       counts.insert(query.value(0).toString(), query.value(1).toInt());
+                   });
+    return counts;
 }
 
 QString describe(const ResourceRow &row)

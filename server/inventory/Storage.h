@@ -26,13 +26,20 @@ struct Grid
 
 // A schema's definition JSON ({} when none).
 QJsonObject schemaDefinition(Database &db, const QString &schemaId);
-// The grid a box or plate's schema gives it.
+// The definitions of these schemas, by id, for a page of rows (one query per chunk).
+QHash<QString, QJsonObject> schemaDefinitions(Database &db, const QStringList &schemaIds);
+// The grid a box or plate's schema gives it (from the schema's definition).
 Grid gridOf(Database &db, const ResourceRow &storage);
+Grid gridOf(const QJsonObject &definition);
 bool isWellPlate(Database &db, const ResourceRow &plate);
+bool isWellPlate(const ResourceRow &plate, const QJsonObject &definition);
 // A location's capacity (its schema's totalCapacity), nullopt when unlimited.
 std::optional<int> locationCapacity(Database &db, const ResourceRow &location);
-// Boxes, plates and containers directly in `parentId`.
+std::optional<int> locationCapacity(const QJsonObject &definition);
+// Boxes, plates and containers directly in `parentId`; storedCounts for many parents at once
+// (a parent holding nothing has no entry).
 int storedCount(Database &db, const QString &parentId);
+QHash<QString, int> storedCounts(Database &db, const QStringList &parentIds);
 // `box "Box 3" (box_x)` for messages.
 QString describe(const ResourceRow &row);
 
