@@ -452,6 +452,7 @@ void LocationTreeModel::onStoreChanged(const QString &id)
 
 std::pair<int, int> LocationTreeModel::filledOf(const QString &id) const
 {
+    ++m_filledComputations;
     const QJsonObject resource = m_store->value(id);
     if (isStorage(id)) {
         const QJsonValue total = resource.value(u"totalCapacity"_s);

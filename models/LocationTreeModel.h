@@ -59,6 +59,9 @@ public:
     void setMover(InventoryMover *mover) { m_mover = mover; }
     // Positions filled and in all below `id` (a box, plate or location); total 0 when unknown.
     std::pair<int, int> filledOf(const QString &id) const;
+    // How many of those counts were worked out (a walk below the node) since the model was made:
+    // for tests and benchmarks of painting.
+    qint64 filledComputations() const { return m_filledComputations; }
     // The names from the top down to `id` ("Freezer F1 › Shelf 1 › Rack 1-A").
     QStringList pathOf(const QString &id) const;
 
@@ -104,6 +107,7 @@ private:
     bool m_showsStorage = false;
     InventoryMover *m_mover = nullptr;
     QHash<QString, QString> m_containerParent; // tube id -> the storage row it counts in
+    mutable qint64 m_filledComputations = 0;
 };
 
 } // namespace benchtop::models
