@@ -22,6 +22,7 @@ public:
     // Instead of the inventory: "sequence:NAME" opens the server's sequence called NAME on the
     // Sequences page; "sequence-file:PATH" opens a GenBank/FASTA file there without importing.
     // "notebook": the notebook's entry with a table and links open.
+    // "find:TEXT": Inventory ▸ Find looks TEXT up (a barcode or a name), as a scan would.
     void setView(const QString &view) { m_view = view; }
 
 Q_SIGNALS:
@@ -35,6 +36,7 @@ private:
     void capture();
     void openView(int round);
     void startSequence();
+    void startFind();
     bool m_captureStarted = false;
     void startNotebook();
 
