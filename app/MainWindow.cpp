@@ -144,17 +144,19 @@ void MainWindow::createInventoryMenu()
     connect(m_inventoryTools, &widgets::InventoryTools::revealRequested, this,
             [this](const models::LookupHit &hit) {
                 reveal(hit.id, hit.storageId);
-                // A scanned tube, box or plate opens where it sits: the box or plate's grid.
-                const QString grid = hit.kind == u"container"                     ? hit.storageId
-                                     : hit.kind == u"box" || hit.kind == u"plate" ? hit.id
-                                                                                  : QString();
-                if (!grid.isEmpty())
-                    m_inventory->openStorage(grid);
+                // A scanned tube opens its box or plate with its cell selected; a scanned box
+                // or plate opens its grid.
+                const bool inGrid =
+                    hit.storageId.startsWith(u"box_") || hit.storageId.startsWith(u"plt_");
+                if (hit.kind == u"container" && inGrid)
+                    m_inventory->revealTube(hit.storageId, hit.id);
+                else if (hit.kind == u"box" || hit.kind == u"plate")
+                    m_inventory->openStorage(hit.id);
             });
 }
 
-// Until the inventory view reveals tubes in their boxes itself: selects the row of what was
-// found, or of where it is, when the tree holds it.
+// Selects the tree row of what was found, or of where it is, when the tree holds it (the tube's
+// cell in its box is the inventory view's: revealTube).
 void MainWindow::reveal(const QString &id, const QString &storageId)
 {
     showPage(InventoryPage);

@@ -10,6 +10,8 @@
 #include "widgets/InventoryView.h"
 #include "widgets/inventory/BoxGridView.h"
 #include "widgets/inventory/BoxPanel.h"
+#include "widgets/inventorytools/BarcodeSearch.h"
+#include "widgets/inventorytools/InventoryTools.h"
 
 #include "widgets/sequence/SequenceEditor.h"
 #include "widgets/sequence/SequenceView.h"
@@ -105,6 +107,8 @@ void ScreenshotRunner::onLoaded(const QModelIndex &parent, bool complete)
         tree->expand(parent);
         if (m_view.isEmpty())
             capture();
+        else if (m_view.startsWith(u"find:"))
+            startFind();
         else
             openView(0);
         return;
@@ -276,6 +280,30 @@ void ScreenshotRunner::openView(int round)
         capture();
     });
     poll->start();
+}
+
+// Finds what the view names through the Find window's lookup; captures once a tube's box has
+// opened with the tube's cell current (or a box or plate is open).
+void ScreenshotRunner::startFind()
+{
+    widgets::InventoryTools *tools = m_window->inventoryTools();
+    widgets::BarcodeSearchBar *bar = tools->showBarcodeSearch();
+    bar->window()->hide(); // the picture is of the main window
+    connect(tools->lookup(), &models::BarcodeLookup::notFound, this,
+            [this](const QString &text) { finish(1, tr("Nothing found for %1.").arg(text)); });
+    auto *poll = new QTimer(this);
+    poll->setInterval(100);
+    connect(poll, &QTimer::timeout, this, [this, poll] {
+        const QList<widgets::BoxPanel *> panels = m_window->inventoryView()->panels();
+        if (panels.isEmpty() || !panels.first()->model()->isReady() ||
+            (!panels.first()->pendingSelection().isEmpty()))
+            return;
+        poll->stop();
+        poll->deleteLater();
+        capture();
+    });
+    poll->start();
+    tools->lookup()->lookup(m_view.section(u':', 1));
 }
 
 // Opens the demo entry with a table and links (the miniprep) once the entries have listed, and

@@ -23,6 +23,7 @@ public:
     // Sequences page ("protein:NAME" a protein); "sequence-file:PATH" opens a GenBank/FASTA file
     // there without importing.
     // "notebook": the notebook's entry with a table and links open.
+    // "find:TEXT": Inventory ▸ Find looks TEXT up (a barcode or a name), as a scan would.
     void setView(const QString &view) { m_view = view; }
 
 Q_SIGNALS:
@@ -36,6 +37,7 @@ private:
     void capture();
     void openView(int round);
     void startSequence();
+    void startFind();
     bool m_captureStarted = false;
     void startNotebook();
 

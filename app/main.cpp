@@ -76,8 +76,9 @@ int main(int argc, char *argv[])
     QCommandLineOption screenshotView(
         u"screenshot-view"_s,
         QApplication::translate("main", "With --screenshot: what to show: inventory (default), "
-                                        "inventory-boxes, plate, sequence:NAME, protein:NAME, "
-                                        "sequence-file:PATH or notebook."),
+                                        "inventory-boxes, plate, find:BARCODE-OR-NAME, "
+                                        "sequence:NAME, protein:NAME, sequence-file:PATH or "
+                                        "notebook."),
         u"view"_s);
     parser.addOptions({server, dataDir, screenshot, screenshotView, profile});
     parser.process(app);

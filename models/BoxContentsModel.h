@@ -54,6 +54,8 @@ public:
     QString errorMessage() const { return m_error; }
     // The tube at "B3", or empty.
     QString idAt(const QString &position) const { return m_at.value(position); }
+    // Where tube `id` shows in this grid ("B3"), or empty while it does not (yet).
+    QString positionOf(const QString &id) const { return m_positionOf.value(id); }
     QModelIndex indexOf(const QString &position) const;
     // Moves the tube at `from` to `to` in this box (or another, `toBoxId`): a started command
     // whose result shows at once as pending. Null when `from` is empty.

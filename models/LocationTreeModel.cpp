@@ -62,6 +62,9 @@ LocationTreeModel::LocationTreeModel(ApiClient *client, ResourceStore *store, QO
     m_collator.setNumericMode(true);
     m_collator.setCaseSensitivity(Qt::CaseInsensitive);
     connect(m_store, &ResourceStore::changed, this, &LocationTreeModel::onStoreChanged);
+    connect(m_store, &ResourceStore::removed, this, &LocationTreeModel::onStoreRemoved);
+    // A box's tubes listed in full: its count comes from them from now on.
+    connect(m_store, &ResourceStore::childrenComplete, this, &LocationTreeModel::invalidateFilled);
 }
 
 LocationTreeModel::~LocationTreeModel() = default;
@@ -269,9 +272,12 @@ void LocationTreeModel::recordSeen(const QJsonObject &location)
     const auto previous = m_parentOf.constFind(id);
     if (previous != m_parentOf.constEnd() && *previous != parentId) {
         // It moved: it leaves its old place (rows and all) and appears under the new parent.
-        m_childrenSeen[*previous].removeOne(id);
+        const QString left = *previous;
+        m_childrenSeen[left].removeOne(id);
         if (Node *moved = m_nodes.value(id))
             removeNode(moved);
+        // After the change: whoever redraws on dataChanged must count it gone.
+        invalidateFilled(left);
     }
     m_parentOf.insert(id, parentId);
     QStringList &siblings = m_childrenSeen[parentId];
@@ -281,6 +287,7 @@ void LocationTreeModel::recordSeen(const QJsonObject &location)
         std::lower_bound(siblings.begin(), siblings.end(), id,
                          [this](const QString &a, const QString &b) { return lessThan(a, b); });
     siblings.insert(at, id);
+    invalidateFilled(parentId); // one more below it to count
 }
 
 void LocationTreeModel::removeNode(Node *node)
@@ -423,18 +430,24 @@ void LocationTreeModel::onStoreChanged(const QString &id)
     // A location that moved (another view's command, or a fresher listing) leaves its old row
     // and appears under its new parent if that parent's rows are showing.
     const QJsonObject location = m_store->value(id);
-    if (m_showsStorage && id.startsWith(u"con_"_s)) {
+    if (id.startsWith(u"con_"_s)) {
         // A tube moved: the counts of the box it left and the one it joined change.
         const QString now = ResourceStore::parentOf(location);
         const QString before = m_containerParent.value(id);
         m_containerParent.insert(id, now);
+        if (before == now)
+            return; // the same place: no count changes
         for (const QString &storage : {before, now}) {
+            invalidateFilled(storage);
             if (const Node *node = m_nodes.value(storage))
                 Q_EMIT dataChanged(indexFor(node, FilledColumn), indexFor(node, FilledColumn),
                                    {Qt::DisplayRole});
         }
         return;
     }
+    // A box's or plate's capacity fields (or wells) may have changed.
+    if (isStorage(id))
+        invalidateFilled(id);
     const auto known = m_parentOf.constFind(id);
     const QString parentId = location.value(u"parentStorageId"_s).toString();
     if (known != m_parentOf.constEnd() && *known != parentId) {
@@ -450,28 +463,65 @@ void LocationTreeModel::onStoreChanged(const QString &id)
     }
 }
 
+void LocationTreeModel::onStoreRemoved(const QString &id)
+{
+    // A tube gone from the store no longer counts in its box; a box or plate gone counts nothing.
+    if (const auto tube = m_containerParent.constFind(id); tube != m_containerParent.constEnd()) {
+        const QString storage = *tube;
+        m_containerParent.erase(tube);
+        invalidateFilled(storage);
+    }
+    invalidateFilled(id);
+}
+
+void LocationTreeModel::invalidateFilled(const QString &id)
+{
+    QSet<QString> walked; // a parent loop in bad data must not hang the walk
+    for (QString at = id; !walked.contains(at);) {
+        walked.insert(at);
+        if (m_filled.remove(at) > 0) {
+            if (const Node *node = m_nodes.value(at); node && !at.isEmpty())
+                Q_EMIT dataChanged(indexFor(node, FilledColumn), indexFor(node, FilledColumn),
+                                   {Qt::DisplayRole});
+        }
+        const auto up = m_parentOf.constFind(at);
+        if (at.isEmpty() || up == m_parentOf.constEnd())
+            break;
+        at = *up;
+    }
+}
+
 std::pair<int, int> LocationTreeModel::filledOf(const QString &id) const
 {
+    if (const auto kept = m_filled.constFind(id); kept != m_filled.constEnd())
+        return *kept;
+    ++m_filledComputations;
+    std::pair<int, int> counts{0, 0};
     const QJsonObject resource = m_store->value(id);
     if (isStorage(id)) {
         const QJsonValue total = resource.value(u"totalCapacity"_s);
         if (total.isNull() || total.isUndefined()) { // a fixed well plate: its wells
             const int wells = int(resource.value(u"wells"_s).toObject().size());
-            return {wells, wells};
+            counts = {wells, wells};
+        } else if (m_store->childrenListed(id)) {
+            // Once the tubes are held, the store knows better than the last listing. The tubes
+            // counted are noted: one leaving (or gone) changes this count.
+            const QStringList tubes = m_store->childrenOf(id);
+            for (const QString &tube : tubes)
+                m_containerParent.insert(tube, id);
+            counts = {int(tubes.size()), total.toInt()};
+        } else {
+            counts = {resource.value(u"occupiedCapacity"_s).toInt(), total.toInt()};
         }
-        // Once the tubes are held, the store knows better than the last listing.
-        if (m_store->childrenListed(id))
-            return {int(m_store->childrenOf(id).size()), total.toInt()};
-        return {resource.value(u"occupiedCapacity"_s).toInt(), total.toInt()};
+    } else {
+        for (const QString &child : m_childrenSeen.value(id)) {
+            const auto [f, t] = filledOf(child);
+            counts.first += f;
+            counts.second += t;
+        }
     }
-    int filled = 0;
-    int total = 0;
-    for (const QString &child : m_childrenSeen.value(id)) {
-        const auto [f, t] = filledOf(child);
-        filled += f;
-        total += t;
-    }
-    return {filled, total};
+    m_filled.insert(id, counts);
+    return counts;
 }
 
 QStringList LocationTreeModel::pathOf(const QString &id) const

@@ -110,6 +110,24 @@ private Q_SLOTS:
         QCOMPARE(inBox, (QStringList{u"con_1"_s, u"con_2"_s}));
     }
 
+    // childrenListed() turns true once per parent (until the parent is removed): it says so, for
+    // views that count children and keep the count.
+    void childrenCompleteSaysWhenAListingFirstShowedThemAll()
+    {
+        ResourceStore store;
+        store.upsert({{u"id"_s, u"box_1"_s}});
+        QSignalSpy complete(&store, &ResourceStore::childrenComplete);
+        store.setChildrenListed(u"box_1"_s);
+        QCOMPARE(complete.size(), 1);
+        QCOMPARE(complete.first().first().toString(), u"box_1"_s);
+        store.setChildrenListed(u"box_1"_s); // listed again: childrenListed() was true already
+        QCOMPARE(complete.size(), 1);
+        store.remove(u"box_1"_s);
+        QVERIFY(!store.childrenListed(u"box_1"_s));
+        store.setChildrenListed(u"box_1"_s);
+        QCOMPARE(complete.size(), 2);
+    }
+
     void typedResourcesKeepUnknownFields()
     {
         const QJsonObject json{{u"id"_s, u"con_x"_s},

@@ -21,6 +21,7 @@
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTreeView>
 #include <QUndoStack>
 
 using namespace Qt::StringLiterals;
@@ -41,6 +42,64 @@ class TestInventoryGrid : public QObject
         auto c = std::make_unique<ApiClient>(Connection{url, m_lab.apiKey(), 5'000});
         c->rateLimiter()->setRate(0, 1);
         return c;
+    }
+    // Expands every row the tree has and says whether all its listings are done.
+    static bool expandedAndLoaded(QTreeView &view, LocationTreeModel &tree)
+    {
+        view.expandAll();
+        QList<QModelIndex> pending{QModelIndex()};
+        while (!pending.isEmpty()) {
+            const QModelIndex index = pending.takeFirst();
+            if (tree.loadState(index) == LoadState::Loading || tree.canFetchMore(index))
+                return false;
+            for (int row = 0; row < tree.rowCount(index); ++row)
+                pending.append(tree.index(row, 0, index));
+        }
+        return true;
+    }
+    // The count a row must show, worked out here from the store and the rows below it (the
+    // rule the tree has always followed): a box or plate from its tubes once the store holds
+    // them all, else from the server's capacity fields (a fixed well plate: its wells); a
+    // location, the sum of what is below it.
+    static std::pair<int, int> expectedFilled(const LocationTreeModel &tree,
+                                              const ResourceStore &store, const QModelIndex &index)
+    {
+        const QString id = index.data(IdRole).toString();
+        if (id.startsWith(u"box_"_s) || id.startsWith(u"plt_"_s)) {
+            const QJsonObject storage = store.value(id);
+            const QJsonValue total = storage.value(u"totalCapacity"_s);
+            if (total.isNull() || total.isUndefined()) {
+                const int wells = int(storage.value(u"wells"_s).toObject().size());
+                return {wells, wells};
+            }
+            return {store.childrenListed(id) ? int(store.childrenOf(id).size())
+                                             : storage.value(u"occupiedCapacity"_s).toInt(),
+                    total.toInt()};
+        }
+        std::pair<int, int> sum{0, 0};
+        for (int row = 0; row < tree.rowCount(index); ++row) {
+            const auto [f, t] = expectedFilled(tree, store, tree.index(row, 0, index));
+            sum.first += f;
+            sum.second += t;
+        }
+        return sum;
+    }
+    // The first row whose Filled column differs from expectedFilled(), described; or empty.
+    static QString wrongCount(const LocationTreeModel &tree, const ResourceStore &store,
+                              const QModelIndex &parent = {})
+    {
+        for (int row = 0; row < tree.rowCount(parent); ++row) {
+            const QModelIndex index = tree.index(row, 0, parent);
+            const auto [f, t] = expectedFilled(tree, store, index);
+            const QString want = t > 0 ? u"%1 / %2"_s.arg(f).arg(t) : QString();
+            const QString shown =
+                tree.index(row, LocationTreeModel::FilledColumn, parent).data().toString();
+            if (shown != want)
+                return u"%1 shows '%2', not '%3'"_s.arg(index.data().toString(), shown, want);
+            if (QString below = wrongCount(tree, store, index); !below.isEmpty())
+                return below;
+        }
+        return {};
     }
     static bool open(BoxContentsModel &model)
     {
@@ -102,6 +161,120 @@ private Q_SLOTS:
         QVERIFY(tree.filledOf(freezer).second >= 81 + 100 + 81);
         QCOMPARE(tree.index(1, LocationTreeModel::FilledColumn).data().toString(),
                  u"%1 / %2"_s.arg(tree.filledOf(freezer).first).arg(tree.filledOf(freezer).second));
+    }
+
+    // Painting the expanded tree again works out no count again: each row's count is kept
+    // until the store reports a change below it (a move, a new listing, a tube gone), and then
+    // only the rows on the way up from there are worked out again — with the same numbers the
+    // tree has always shown.
+    void treeCountsAreKeptUntilSomethingBelowChanges()
+    {
+        const SeededBox a = seedBox(*m_api, u"Counts A"_s, 3);
+        const SeededBox b = seedBox(*m_api, u"Counts B"_s, 1);
+        const SeededBox c = seedBox(*m_api, u"Counts C"_s, 2);
+        QVERIFY(!a.boxId.isEmpty() && !b.boxId.isEmpty() && !c.boxId.isEmpty());
+        auto cl = client(m_lab.baseUrl());
+        ResourceStore store(cl.get());
+        LocationTreeModel tree(cl.get(), &store);
+        tree.setShowsStorage(true);
+        Tester tester(&tree, Tester::FailureReportingMode::QtTest);
+        QTreeView view;
+        view.setModel(&tree);
+        view.resize(600, 3000); // every row on screen
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        tree.fetchMore({});
+        QTRY_VERIFY_WITH_TIMEOUT(expandedAndLoaded(view, tree), 20'000);
+        QVERIFY(tree.indexForId(a.boxId).isValid());
+        const auto shown = [&](const QString &id) {
+            const QModelIndex row = tree.indexForId(id);
+            return row.siblingAtColumn(LocationTreeModel::FilledColumn).data().toString();
+        };
+        QCOMPARE(shown(a.boxId), u"3 / 100"_s);
+        QCOMPARE(shown(c.boxId), u"2 / 100"_s);
+        QString wrong = wrongCount(tree, store);
+        QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+
+        // Painting again and again: nothing is worked out again.
+        view.viewport()->repaint();
+        const qint64 afterFirstPaint = tree.filledComputations();
+        QVERIFY(afterFirstPaint > 0);
+        for (int i = 0; i < 5; ++i)
+            view.viewport()->repaint();
+        QCOMPARE(tree.filledComputations(), afterFirstPaint);
+
+        // A move between two boxes whose tubes the store holds: both counts and the rows above
+        // them follow, and only that path (box, rack, shelf, freezer for each box) is redone.
+        InventoryMover mover(cl.get(), &store);
+        BoxContentsModel from(cl.get(), &store, a.boxId);
+        BoxContentsModel to(cl.get(), &store, b.boxId);
+        QVERIFY(open(from));
+        QVERIFY(open(to));
+        view.viewport()->repaint();
+        const qint64 beforeMove = tree.filledComputations();
+        QSignalSpy done(&mover, &InventoryMover::finished);
+        mover.move({{a.tubeIds.first(), b.boxId, u"C3"_s}});
+        QCOMPARE(shown(a.boxId), u"2 / 100"_s); // pending already
+        QCOMPARE(shown(b.boxId), u"2 / 100"_s);
+        QVERIFY(done.wait(10'000));
+        QVERIFY2(done.last().at(0).toBool(), qPrintable(done.last().at(1).toString()));
+        view.viewport()->repaint();
+        QCOMPARE(shown(a.boxId), u"2 / 100"_s);
+        QCOMPARE(shown(b.boxId), u"2 / 100"_s);
+        wrong = wrongCount(tree, store);
+        QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+        int depth = 0;
+        for (QModelIndex at = tree.indexForId(a.boxId); at.isValid(); at = at.parent())
+            ++depth;
+        const qint64 redone = tree.filledComputations() - beforeMove;
+        QVERIFY2(redone > 0 && redone <= 2 * (depth + 1) + 2,
+                 qPrintable(u"%1 counts redone for a path of %2 rows"_s.arg(redone).arg(depth)));
+
+        // Behind the store's back a tube leaves C; the store then takes C's contents and learns
+        // it holds them all: C's row counts what the store holds from then on.
+        const auto moved = m_api->patch(u"/containers/"_s + c.tubeIds.first(),
+                                        {{u"parentStorageId"_s, QString(b.boxId + u":D4"_s)}});
+        QCOMPARE(moved.status, 200);
+        store.upsertMany(m_api->get(u"/boxes/"_s + c.boxId + u"/contents?pageSize=100"_s)
+                             .json.value(u"containers"_s)
+                             .toArray());
+        view.viewport()->repaint();
+        QCOMPARE(shown(c.boxId), u"2 / 100"_s); // the listing's capacity fields still
+        store.setChildrenListed(c.boxId);
+        view.viewport()->repaint();
+        QCOMPARE(shown(c.boxId), u"1 / 100"_s);
+        wrong = wrongCount(tree, store);
+        QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+
+        // Box C moves to the next rack (as after a move command): both racks and what is above
+        // them count it where it is now.
+        const QModelIndex rack = tree.indexForId(c.rackId);
+        QModelIndex otherRack;
+        for (int row = 0; row < tree.rowCount(rack.parent()) && !otherRack.isValid(); ++row) {
+            const QModelIndex sibling = tree.index(row, 0, rack.parent());
+            if (sibling != rack && sibling.data(IdRole).toString().startsWith(u"loc_"_s))
+                otherRack = sibling;
+        }
+        QVERIFY(otherRack.isValid());
+        const QString rackBefore = shown(c.rackId);
+        const QString otherBefore = shown(otherRack.data(IdRole).toString());
+        QJsonObject boxC = store.value(c.boxId);
+        boxC[u"parentStorageId"_s] = otherRack.data(IdRole).toString();
+        store.upsert(boxC);
+        QTRY_VERIFY(tree.indexForId(c.boxId).isValid() &&
+                    tree.indexForId(c.boxId).parent() == otherRack);
+        view.viewport()->repaint();
+        QVERIFY(shown(c.rackId) != rackBefore);
+        QVERIFY(shown(otherRack.data(IdRole).toString()) != otherBefore);
+        wrong = wrongCount(tree, store);
+        QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+
+        // A tube the store lets go of (a create rolled back, say) no longer counts.
+        store.remove(a.tubeIds.last());
+        view.viewport()->repaint();
+        QCOMPARE(shown(a.boxId), u"1 / 100"_s);
+        wrong = wrongCount(tree, store);
+        QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
     }
 
     void platesAreGridsAndFixedWellsRefuseDrops()

@@ -241,6 +241,13 @@ BoxPanel *InventoryView::openStorage(const QString &storageId, bool beside)
     return panel;
 }
 
+BoxPanel *InventoryView::revealTube(const QString &storageId, const QString &tubeId)
+{
+    BoxPanel *panel = openStorage(storageId);
+    panel->selectItem(tubeId);
+    return panel;
+}
+
 void InventoryView::closePanel(BoxPanel *panel)
 {
     panel->hide();

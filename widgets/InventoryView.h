@@ -39,6 +39,9 @@ public:
     QList<class BoxPanel *> panels() const;
     // Opens a box or plate: in place of the first one shown, or beside those shown.
     BoxPanel *openStorage(const QString &storageId, bool beside = false);
+    // Shows tube `tubeId` where it sits: opens its box or plate `storageId` (as openStorage)
+    // and selects its cell there, now or once the box's contents have arrived.
+    BoxPanel *revealTube(const QString &storageId, const QString &tubeId);
     QString breadcrumbs() const;
     QPushButton *retryButton() const { return m_retry; }
     QString statusText() const;

@@ -83,7 +83,10 @@ QStringList ResourceStore::childrenOf(const QString &parentId) const
 
 void ResourceStore::setChildrenListed(const QString &parentId)
 {
+    const bool first = !m_listedAt.contains(parentId);
     m_listedAt.insert(parentId, now());
+    if (first)
+        Q_EMIT childrenComplete(parentId);
 }
 
 void ResourceStore::reparent(const QString &id, const QString &from, const QString &to)

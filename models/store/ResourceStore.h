@@ -90,6 +90,9 @@ Q_SIGNALS:
     // state. One signal per id and change.
     void changed(const QString &id);
     void removed(const QString &id);
+    // setChildrenListed(parentId) made childrenOf(parentId) complete for the first time (since
+    // the parent was last removed).
+    void childrenComplete(const QString &parentId);
     void fetchFailed(const QString &id, const benchtop::models::ApiError &error);
 
 private:

@@ -8,6 +8,10 @@
 //     requests (counted by a FaultProxy between client and server; the cache must make none);
 //  3. a drop: a ContainerMoveCommand started, until the destination box's QTableView has
 //     repainted with the tube pending there.
+//  4. painting the location tree (boxes as leaves, with their filled / total counts) expanded
+//     down to the freezer's boxes, N times over: with the boxes' capacity fields, then once the
+//     store holds every tube of the freezer (each box's count from its tubes). The model's
+//     count of filled/total work-outs shows what the paints cost it.
 //
 //   bench_ui_inventory
 #include "ApiTestClient.h"
@@ -271,6 +275,68 @@ int main(int argc, char **argv)
     measure(
         proxy, [] {}, [&] { return command && command->state() != StoreCommand::State::Pending; });
 
+    // 4. Paint the tree with the storage rows, expanded down to the freezer's boxes.
+    LocationTreeModel storageTree(&client, &store);
+    storageTree.setShowsStorage(true);
+    QTreeView treeView;
+    treeView.setModel(&storageTree);
+    treeView.setUniformRowHeights(true);
+    treeView.resize(600, 900);
+    treeView.show();
+    storageTree.fetchMore({});
+    measure(
+        proxy, [] {},
+        [&] {
+            return storageTree.indexForId(freezer).isValid() &&
+                   storageTree.loadState({}) != LoadState::Loading && !storageTree.canFetchMore({});
+        });
+    const QModelIndex storageFreezer = storageTree.indexForId(freezer);
+    treeView.expand(storageFreezer);
+    measure(
+        proxy, [] {},
+        [&] {
+            return storageTree.loadState(storageFreezer) == LoadState::Loaded &&
+                   !storageTree.canFetchMore(storageFreezer) &&
+                   storageTree.rowCount(storageFreezer) > 200;
+        });
+    treeView.scrollTo(storageFreezer, QAbstractItemView::PositionAtTop);
+    constexpr int kPaints = 200;
+    struct Paints
+    {
+        double ms = 0;
+        qint64 workedOut = 0;
+        QString freezerShows;
+    };
+    const auto paintTree = [&] {
+        treeView.viewport()->repaint(); // the first paint may work the counts out
+        Paints paints;
+        const qint64 before = storageTree.filledComputations();
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < kPaints; ++i)
+            treeView.viewport()->repaint();
+        paints.ms = timer.nsecsElapsed() / 1e6;
+        paints.workedOut = storageTree.filledComputations() - before;
+        paints.freezerShows =
+            storageFreezer.siblingAtColumn(LocationTreeModel::FilledColumn).data().toString();
+        return paints;
+    };
+    const Paints fromCapacity = paintTree();
+    // Every tube of the freezer into the store, each box then known in full.
+    ListPager tubeList(&client, u"/containers"_s, u"containers"_s,
+                       QUrlQuery{{u"ancestorStorageId"_s, freezer}, {u"pageSize"_s, u"100"_s}});
+    QObject::connect(&tubeList, &ListPager::pageReady, [&](const QJsonArray &page) {
+        store.upsertMany(page);
+        tubeList.fetchNext();
+    });
+    measure(
+        proxy, [&] { tubeList.fetchNext(); },
+        [&] { return !tubeList.isLoading() && !tubeList.hasMore(); });
+    for (const QString &box : std::as_const(boxes))
+        store.setChildrenListed(box);
+    store.setChildrenListed(emptyBox);
+    const Paints fromTubes = paintTree();
+
     std::printf("\n%-52s %10s %12s %9s\n", "operation", "time ms", "stall ms", "requests");
     const auto row = [](const char *what, const Run &r) {
         std::printf("%-52s %10.1f %12.1f %9lld\n", what, r.ms, r.longestStallMs,
@@ -281,6 +347,16 @@ int main(int argc, char **argv)
     row("open box 2 cold (100 tubes)", coldB);
     row("switch box 1 <-> box 2 from cache (worst of 10)", switchWorst);
     row("drop -> pending tube painted in target grid", drop);
+    const auto paintRow = [](const char *what, const Paints &p) {
+        std::printf("%-52s %10.1f %12.3f %9lld\n", what, p.ms, p.ms / kPaints,
+                    qlonglong(p.workedOut));
+    };
+    std::printf("\n%-52s %10s %12s %9s\n", "tree paints (x200, freezer expanded)", "time ms",
+                "ms / paint", "counts");
+    paintRow("boxes counted from capacity fields", fromCapacity);
+    paintRow("boxes counted from the tubes held (20,000)", fromTubes);
+    std::printf("freezer shows %s, then %s\n", qPrintable(fromCapacity.freezerShows),
+                qPrintable(fromTubes.freezerShows));
     std::printf(
         "\nboxes listed: %d; drop showed pending: %s; move %s\n", listed, pending ? "yes" : "NO",
         command && command->state() == StoreCommand::State::Landed ? "landed" : "did not land");

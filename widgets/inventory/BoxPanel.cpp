@@ -14,6 +14,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace benchtop::widgets {
@@ -80,6 +82,11 @@ BoxPanel::BoxPanel(models::ApiClient *client, models::ResourceStore *store,
             });
     connect(m_model, &models::BoxContentsModel::failed, this,
             [this](const QString &message) { showMessage(message, true); });
+    // A tube to select waits for the cell that holds it: the grid's shape, then its contents.
+    connect(m_model, &models::BoxContentsModel::ready, this, &BoxPanel::applyPendingSelection);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &BoxPanel::applyPendingSelection);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &BoxPanel::applyPendingSelection);
+    connect(m_grid, &QAbstractItemView::pressed, this, [this] { m_pendingSelection.clear(); });
     connect(m_store, &models::ResourceStore::changed, this, [this](const QString &id) {
         if (id == this->storageId())
             refreshHeader();
@@ -117,6 +124,27 @@ bool BoxPanel::colourByField(const QString &field)
         return false;
     m_colourBy->setCurrentIndex(index);
     return true;
+}
+
+void BoxPanel::selectItem(const QString &id)
+{
+    m_pendingSelection = id;
+    applyPendingSelection();
+}
+
+void BoxPanel::applyPendingSelection()
+{
+    if (m_pendingSelection.isEmpty())
+        return;
+    const QModelIndex cell = m_model->indexOf(m_model->positionOf(m_pendingSelection));
+    if (!cell.isValid())
+        return;
+    const QString id = std::exchange(m_pendingSelection, {});
+    const bool wasCurrent = m_grid->currentIndex() == cell;
+    m_grid->selectionModel()->setCurrentIndex(cell, QItemSelectionModel::ClearAndSelect);
+    m_grid->scrollTo(cell, QAbstractItemView::EnsureVisible);
+    if (wasCurrent) // no currentChanged: tell the inspector anyway
+        Q_EMIT itemSelected(id);
 }
 
 void BoxPanel::applyColourBy()

@@ -35,6 +35,11 @@ public:
     QStringList colourFields() const { return m_fields; }
     // Colours by `field` (one of colourFields()); false when no tube shown has it.
     bool colourByField(const QString &field);
+    // Makes tube `id`'s cell the current and only selected one, scrolled into view (the
+    // inspector follows): at once when the grid holds it, else as soon as the box's contents
+    // bring it. A later call, or a click in the grid, replaces a selection still waiting.
+    void selectItem(const QString &id);
+    QString pendingSelection() const { return m_pendingSelection; }
 
 Q_SIGNALS:
     void closeRequested(benchtop::widgets::BoxPanel *panel);
@@ -44,6 +49,7 @@ private:
     void refreshHeader();
     void refreshFieldChoices();
     void applyColourBy();
+    void applyPendingSelection();
 
     models::ResourceStore *m_store;
     models::BoxContentsModel *m_model;
@@ -53,6 +59,7 @@ private:
     QComboBox *m_colourBy;
     QLabel *m_message;
     QStringList m_fields;
+    QString m_pendingSelection; // a tube to select once the grid shows it
 };
 
 } // namespace benchtop::widgets
