@@ -3,6 +3,7 @@
 // themselves (ApiClient's long-work registry); the indicator shows their progress, and Cancel
 // stops the paging (no request after it) while the model keeps the rows it has.
 #include "ApiTestClient.h"
+#include "AppWindow.h"
 #include "FaultProxy.h"
 #include "TestLabServer.h"
 #include "app/ActivityIndicator.h"
@@ -37,8 +38,7 @@ class TestUiActivity : public QObject
 
     test::TestLabServer m_lab;
     std::unique_ptr<test::FaultProxy> m_proxy;
-    std::unique_ptr<app::Session> m_session;
-    std::unique_ptr<app::MainWindow> m_window;
+    test::AppWindow m_app;
 
     int listRequests() const { return m_proxy->count("GET", u"/api/v2/containers?"_s); }
 
@@ -48,24 +48,15 @@ private Q_SLOTS:
         QVERIFY(m_lab.start());
         m_proxy = std::make_unique<test::FaultProxy>(m_lab.baseUrl());
         QVERIFY(m_proxy->listen());
-        app::SessionOptions options;
-        options.server = m_proxy->url();
-        options.apiKey = m_lab.apiKey();
-        QString error;
-        m_session = app::Session::open(options, &error);
-        QVERIFY2(m_session, qPrintable(error));
-        m_window = std::make_unique<app::MainWindow>(m_session.get());
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QCOMPARE(m_window->activity()->count(), 0);
-        QVERIFY(!m_window->activity()->isVisible());
+        const QString error = m_app.open(m_proxy->url(), m_lab.apiKey());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_app.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_app.window.get()));
+        QCOMPARE(m_app.window->activity()->count(), 0);
+        QVERIFY(!m_app.window->activity()->isVisible());
     }
 
-    void cleanupTestCase()
-    {
-        m_window.reset();
-        m_session.reset();
-    }
+    void cleanupTestCase() { m_app.close(); }
 
     // A bulk task started through the app's client: the indicator shows it while it is polled
     // and lets go when it ends.
@@ -82,7 +73,7 @@ private Q_SLOTS:
             tubes.append(QJsonObject{{u"name"_s, u"Bulk tube %1"_s.arg(i, 4, 10, QChar(u'0'))},
                                      {u"schemaId"_s, schemaId}});
 
-        models::ApiClient *client = m_session->client();
+        models::ApiClient *client = m_app.session->client();
         models::ApiReply *accepted =
             client->post(u"/containers:bulk-create"_s, {{u"containers"_s, tubes}});
         QSignalSpy acceptedSpy(accepted, &models::ApiReply::finished);
@@ -93,16 +84,16 @@ private Q_SLOTS:
 
         models::TaskReply *task = client->waitForTask(taskId);
         // Registered at once, before the first poll.
-        QCOMPARE(m_window->activity()->count(), 1);
-        QVERIFY(m_window->activity()->isVisible());
-        QVERIFY2(m_window->activity()->text().startsWith(u"Waiting for a background task"_s),
-                 qPrintable(m_window->activity()->text()));
+        QCOMPARE(m_app.window->activity()->count(), 1);
+        QVERIFY(m_app.window->activity()->isVisible());
+        QVERIFY2(m_app.window->activity()->text().startsWith(u"Waiting for a background task"_s),
+                 qPrintable(m_app.window->activity()->text()));
         QSignalSpy done(task, &models::ApiReply::finished);
         QVERIFY(done.wait(60'000));
         QVERIFY2(task->ok(), qPrintable(task->error().displayMessage()));
         QCOMPARE(task->json()[u"response"_s][u"containers"_s].toArray().size(), kBulkContainers);
-        QCOMPARE(m_window->activity()->count(), 0);
-        QVERIFY(!m_window->activity()->isVisible());
+        QCOMPARE(m_app.window->activity()->count(), 0);
+        QVERIFY(!m_app.window->activity()->isVisible());
         task->deleteLater();
         accepted->deleteLater();
     }
@@ -112,7 +103,7 @@ private Q_SLOTS:
     void pagingShowsProgressAndCancelStopsIt()
     {
         const int before = listRequests();
-        models::ContainerListModel model(m_session->client(), m_session->store());
+        models::ContainerListModel model(m_app.session->client(), m_app.session->store());
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setPageSize(kPageSize);
@@ -124,7 +115,7 @@ private Q_SLOTS:
         // (The model tester may have asked for the first page already.)
         model.fetchMore({});
 
-        app::ActivityIndicator *activity = m_window->activity();
+        app::ActivityIndicator *activity = m_app.window->activity();
         // The second page in a row registers the pager; the label counts the rows so far.
         QTRY_COMPARE_WITH_TIMEOUT(activity->count(), 1, 20'000);
         QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() >= 6 * kPageSize, 30'000);
@@ -167,20 +158,20 @@ private Q_SLOTS:
     // slowly) is not long work.
     void completedPagingEndsTheWork()
     {
-        models::ContainerListModel model(m_session->client(), m_session->store());
+        models::ContainerListModel model(m_app.session->client(), m_app.session->store());
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setPageSize(100);
         QSignalSpy pages(&model, &models::ResourceListModel::pageLoaded);
         model.fetchMore({});
         QVERIFY(pages.wait(20'000));
-        QCOMPARE(m_window->activity()->count(), 0); // one page: not long work
+        QCOMPARE(m_app.window->activity()->count(), 0); // one page: not long work
         connect(&model, &models::ResourceListModel::pageLoaded, &model, [&model](bool complete) {
             if (!complete && model.canFetchMore({}))
                 model.fetchMore({});
         });
-        QSignalSpy started(m_session->client(), &models::ApiClient::longWorkStarted);
-        QSignalSpy ended(m_session->client(), &models::ApiClient::longWorkEnded);
+        QSignalSpy started(m_app.session->client(), &models::ApiClient::longWorkStarted);
+        QSignalSpy ended(m_app.session->client(), &models::ApiClient::longWorkEnded);
         model.fetchMore({});
         QTRY_COMPARE_WITH_TIMEOUT(model.loadState(), models::LoadState::Loaded, 60'000);
         QVERIFY(!model.canFetchMore({}));
@@ -189,7 +180,7 @@ private Q_SLOTS:
         QCOMPARE(ended.size(), 1);
         QVERIFY(model.rowCount() >= kBulkContainers);
         QCOMPARE(model.loadState(), models::LoadState::Loaded);
-        QCOMPARE(m_window->activity()->count(), 0);
+        QCOMPARE(m_app.window->activity()->count(), 0);
     }
 };
 

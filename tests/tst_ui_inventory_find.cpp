@@ -3,6 +3,7 @@
 // current, the only cell selected, scrolled into view, shown by the inspector — also when the
 // box's contents were not loaded yet (the selection applies once they arrive), and at once when
 // the box is open already.
+#include "AppWindow.h"
 #include "TestLabServer.h"
 #include "app/MainWindow.h"
 #include "app/Session.h"
@@ -31,8 +32,7 @@ class TestInventoryFind : public QObject
     Q_OBJECT
 
     test::TestLabServer m_lab;
-    std::unique_ptr<app::Session> m_session;
-    std::unique_ptr<app::MainWindow> m_window;
+    test::AppWindow m_app;
 
     struct Tube
     {
@@ -51,8 +51,8 @@ class TestInventoryFind : public QObject
         return {query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
                 query.value(3).toString(), query.value(4).toString()};
     }
-    widgets::InventoryView *view() const { return m_window->inventoryView(); }
-    models::ResourceStore *store() const { return m_session->store(); }
+    widgets::InventoryView *view() const { return m_app.window->inventoryView(); }
+    models::ResourceStore *store() const { return m_app.session->store(); }
     BoxPanel *panelFor(const QString &storageId) const
     {
         for (BoxPanel *panel : view()->panels())
@@ -96,23 +96,14 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_lab.start());
-        app::SessionOptions options;
-        options.server = m_lab.baseUrl();
-        options.apiKey = m_lab.apiKey();
-        QString error;
-        m_session = app::Session::open(options, &error);
-        QVERIFY2(m_session, qPrintable(error));
-        m_window = std::make_unique<app::MainWindow>(m_session.get());
-        m_window->resize(1400, 900);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        const QString error = m_app.open(m_lab.baseUrl(), m_lab.apiKey());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_app.window->resize(1400, 900);
+        m_app.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_app.window.get()));
     }
 
-    void cleanupTestCase()
-    {
-        m_window.reset();
-        m_session.reset();
-    }
+    void cleanupTestCase() { m_app.close(); }
 
     // Nothing of the box is loaded when the scan comes: the box opens at once (empty), and the
     // tube's cell is selected when the contents arrive.
@@ -125,7 +116,7 @@ private Q_SLOTS:
         QVERIFY(!panelFor(found.storageId));
         QVERIFY(!store()->childrenListed(found.storageId));
 
-        widgets::InventoryTools *tools = m_window->inventoryTools();
+        widgets::InventoryTools *tools = m_app.window->inventoryTools();
         bool readyAtReveal = true;
         connect(tools, &widgets::InventoryTools::revealRequested, this, [&] {
             BoxPanel *panel = panelFor(found.storageId);
@@ -172,7 +163,7 @@ private Q_SLOTS:
             grid->visualRect(panel->model()->indexOf(far.position))));
         const qsizetype panels = view()->panels().size();
 
-        widgets::InventoryTools *tools = m_window->inventoryTools();
+        widgets::InventoryTools *tools = m_app.window->inventoryTools();
         QSignalSpy reveal(tools, &widgets::InventoryTools::revealRequested);
         scan(tools->showBarcodeSearch(), far.barcode);
         QVERIFY(reveal.wait(10'000));
@@ -191,7 +182,7 @@ private Q_SLOTS:
         if (inPlate.id.isEmpty())
             QSKIP("the demo data has no plate with tubes that carry barcodes");
         QVERIFY(!panelFor(inPlate.storageId));
-        widgets::InventoryTools *tools = m_window->inventoryTools();
+        widgets::InventoryTools *tools = m_app.window->inventoryTools();
         QSignalSpy reveal(tools, &widgets::InventoryTools::revealRequested);
         widgets::BarcodeSearchBar *bar = tools->showBarcodeSearch();
         bar->field()->selectAll();

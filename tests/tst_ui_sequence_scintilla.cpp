@@ -56,17 +56,28 @@ QString margin(QsciScintilla *e, int line)
     return QString::fromUtf8(text);
 }
 
-// Row text options for a document: the standard code, four lanes, no complement or frames.
-rowtext::RowOptions optionsFor(const models::SequenceDocument &doc, int perRow)
+// A record's rows as text, without a widget: the standard code, four lanes, no complement or
+// frames unless a test sets them.
+struct Rows
 {
+    models::SequenceDocument doc;
     rowtext::RowOptions o;
-    o.record = &doc.record();
-    o.features = &doc.featureIndex();
-    o.code = &bio::GeneticCode::standard();
-    o.perRow = perRow;
-    o.maxLanes = 4;
-    return o;
-}
+    rowtext::ColorStyles colors;
+
+    Rows(const bio::Record &record, int perRow)
+    {
+        doc.setRecord(record);
+        o.record = &doc.record();
+        o.features = &doc.featureIndex();
+        o.code = &bio::GeneticCode::standard();
+        o.perRow = perRow;
+        o.maxLanes = 4;
+    }
+    QList<rowtext::StyledLine> below(qint64 rowStart)
+    {
+        return rowtext::linesBelow(o, rowStart, colors);
+    }
+};
 
 QByteArray ungapped(QByteArray text)
 {
@@ -87,6 +98,13 @@ struct Shown
         editor.show();
     }
 };
+
+// Whether the search-hit indicator (Scintilla indicator 8) covers base `position`.
+bool marked(const Shown &s, qint64 position)
+{
+    return s.text->SendScintilla(Sci::SCI_INDICATORVALUEAT, 8, s.view->editorPosition(position)) ==
+           1;
+}
 
 } // namespace
 
@@ -115,21 +133,18 @@ private Q_SLOTS:
                       feature(u"rev"_s, 40, 60, bio::Strand::Reverse), feature(u"tiny"_s, 70, 72)};
         for (int i = 0; i < 5; ++i)
             r.features.append(feature(u"pile%1"_s.arg(i), 80, 90));
-        models::SequenceDocument doc;
-        doc.setRecord(r);
-        rowtext::RowOptions o = optionsFor(doc, 100);
-        o.frames = {1};
+        Rows rows(r, 100);
+        rows.o.frames = {1};
 
-        QCOMPARE(rowtext::basesText(o, 0).left(21),
+        QCOMPARE(rowtext::basesText(rows.o, 0).left(21),
                  r.sequence.left(10) + ' ' + r.sequence.mid(10, 10));
         // Ruler: "10" ends over base 10 (column 9), "20" over base 20 (column 20).
-        const QByteArray ruler = rowtext::linesAbove(o, 0).last().text;
+        const QByteArray ruler = rowtext::linesAbove(rows.o, 0).last().text;
         QCOMPARE(ruler.mid(8, 2), QByteArray("10"));
         QCOMPARE(ruler.mid(19, 2), QByteArray("20"));
-        QVERIFY(rowtext::linesAbove(o, 0).size() == 1); // no site line without sites
+        QVERIFY(rowtext::linesAbove(rows.o, 0).size() == 1); // no site line without sites
 
-        rowtext::ColorStyles colors;
-        const QList<rowtext::StyledLine> below = rowtext::linesBelow(o, 0, colors);
+        const QList<rowtext::StyledLine> below = rows.below(0);
         // Frame 1: amino acids over the middle base of each codon.
         QCOMPARE(below[0].text.left(9), QByteArray(" M  K  * "));
         QCOMPARE(below[0].styles.at(1), char(rowtext::Frame));
@@ -148,7 +163,7 @@ private Q_SLOTS:
         QVERIFY(lanes[3].text.trimmed().endsWith("+1"));
         for (const rowtext::StyledLine &line : lanes)
             QCOMPARE(line.styles.size(), line.text.size());
-        QCOMPARE(colors.takeNew().size(), 1); // one colour (misc_feature) for all of them
+        QCOMPARE(rows.colors.takeNew().size(), 1); // one colour (misc_feature) for all of them
     }
 
     void namesBesideShortFeatures()
@@ -156,11 +171,8 @@ private Q_SLOTS:
         bio::Record r = randomRecord(200, 6);
         r.features = {feature(u"short_one_long_name"_s, 46, 49),
                       feature(u"crossing_feature"_s, 47, 60)};
-        models::SequenceDocument doc;
-        doc.setRecord(r);
-        const rowtext::RowOptions o = optionsFor(doc, 50);
-        rowtext::ColorStyles colors;
-        const QList<rowtext::StyledLine> row0 = rowtext::linesBelow(o, 0, colors);
+        Rows rows(r, 50);
+        const QList<rowtext::StyledLine> row0 = rows.below(0);
         QCOMPARE(row0.size(), 2);
         // No room after the bar at the row's end: the name stands before it.
         const qsizetype at = row0[0].text.indexOf("short_one_long_name");
@@ -168,7 +180,7 @@ private Q_SLOTS:
         QVERIFY(at + 19 < rowtext::startColumn(46));
         // A feature going on to the next row names itself there, not beside its first bases.
         QVERIFY(!row0[1].text.contains("crossing"));
-        const QList<rowtext::StyledLine> row1 = rowtext::linesBelow(o, 50, colors);
+        const QList<rowtext::StyledLine> row1 = rows.below(50);
         QVERIFY2(QString::fromUtf8(row1[0].text).contains(u"crossin…"_s), row1[0].text.constData());
     }
 
@@ -622,14 +634,11 @@ private Q_SLOTS:
         back.location.spans.append(benchtop::test::span(980, 1000, bio::Strand::Reverse));
         back.location.op = bio::Location::Operator::Join;
         r.features = {wrap, back};
-        models::SequenceDocument doc;
-        doc.setRecord(r);
-        const rowtext::RowOptions o = optionsFor(doc, 50);
-        rowtext::ColorStyles colors;
+        Rows rows(r, 50);
         QString last, first;
-        for (const rowtext::StyledLine &l : rowtext::linesBelow(o, 950, colors))
+        for (const rowtext::StyledLine &l : rows.below(950))
             last += QString::fromUtf8(l.text);
-        for (const rowtext::StyledLine &l : rowtext::linesBelow(o, 0, colors))
+        for (const rowtext::StyledLine &l : rows.below(0))
             first += QString::fromUtf8(l.text);
         // "wrap" points right at 30 only; "back" left at 980 only.
         QCOMPARE(first.count(u'►'), 1);
@@ -640,11 +649,10 @@ private Q_SLOTS:
         Shown s(r);
         QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
         s.view->setHighlights({{995, 1005, bio::Strand::Forward}});
-        QCOMPARE(s.text->SendScintilla(Sci::SCI_INDICATORVALUEAT, 8, s.view->editorPosition(2)), 1);
-        QCOMPARE(s.text->SendScintilla(Sci::SCI_INDICATORVALUEAT, 8, s.view->editorPosition(6)), 0);
+        QVERIFY(marked(s, 2));
+        QVERIFY(!marked(s, 6));
         QTest::keyClick(s.text, Qt::Key_End, Qt::ControlModifier);
-        QCOMPARE(s.text->SendScintilla(Sci::SCI_INDICATORVALUEAT, 8, s.view->editorPosition(996)),
-                 1);
+        QVERIFY(marked(s, 996));
     }
 
     // Names beyond Latin-1 and names with line breaks keep every annotation line to its cells.
@@ -653,17 +661,14 @@ private Q_SLOTS:
         bio::Record r = randomRecord(200, 19);
         r.features = {feature(u"lacZα"_s, 10, 40), feature(u"two\nlines"_s, 60, 90),
                       feature(u"a very long feature name that runs far past its bar"_s, 120, 124)};
-        models::SequenceDocument doc;
-        doc.setRecord(r);
-        const rowtext::RowOptions o = optionsFor(doc, 100);
-        rowtext::ColorStyles colors;
-        const QList<rowtext::StyledLine> lanes = rowtext::linesBelow(o, 0, colors);
+        Rows rows(r, 100);
+        const QList<rowtext::StyledLine> lanes = rows.below(0);
         QCOMPARE(lanes.size(), 1);
         const QString lane = QString::fromUtf8(lanes[0].text);
         QCOMPARE(lane.mid(rowtext::startColumn(11), 5), u"lacZα"_s);
         QVERIFY(!lanes[0].text.contains('\n'));
         QCOMPARE(lanes[0].styles.size(), lanes[0].text.size());
-        const QList<rowtext::StyledLine> next = rowtext::linesBelow(o, 100, colors);
+        const QList<rowtext::StyledLine> next = rows.below(100);
         QCOMPARE(next.size(), 1);
         QVERIFY(QString::fromUtf8(next[0].text).contains(u"a very"_s));
         QVERIFY(QString::fromUtf8(next[0].text).size() <= rowtext::textWidth(100) + 6);
@@ -697,10 +702,9 @@ private Q_SLOTS:
         Shown s(randomRecord(3000, 20));
         QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
         s.view->setHighlights({{2900, 2904, bio::Strand::Forward}, {2, 6, bio::Strand::Reverse}});
-        QCOMPARE(s.text->SendScintilla(Sci::SCI_INDICATORVALUEAT, 8, s.view->editorPosition(3)), 1);
+        QVERIFY(marked(s, 3));
         QTest::keyClick(s.text, Qt::Key_End, Qt::ControlModifier);
-        QCOMPARE(s.text->SendScintilla(Sci::SCI_INDICATORVALUEAT, 8, s.view->editorPosition(2901)),
-                 1);
+        QVERIFY(marked(s, 2901));
     }
 
     // Amino acids of a reverse-strand CDS read from its end on the other strand; a join reads on
@@ -715,11 +719,8 @@ private Q_SLOTS:
         exons.location.spans.append(benchtop::test::span(60, 66));
         exons.location.op = bio::Location::Operator::Join;
         r.features = {feature(u"rev"_s, 10, 19, bio::Strand::Reverse, u"CDS"_s), exons};
-        models::SequenceDocument doc;
-        doc.setRecord(r);
-        const rowtext::RowOptions o = optionsFor(doc, 100);
-        rowtext::ColorStyles colors;
-        const QList<rowtext::StyledLine> lanes = rowtext::linesBelow(o, 0, colors);
+        Rows rows(r, 100);
+        const QList<rowtext::StyledLine> lanes = rows.below(0);
         QCOMPARE(lanes.size(), 1);
         const QString lane = QString::fromUtf8(lanes[0].text);
         auto at = [&lane](int base) {
@@ -739,13 +740,13 @@ private Q_SLOTS:
         Shown s(randomRecord(3000, 5));
         QVERIFY(QTest::qWaitForWindowExposed(&s.editor));
         s.view->setHighlights({{12, 18, bio::Strand::Forward}});
-        const long hit = s.view->editorPosition(14);
-        QVERIFY(hit > 0);
-        QCOMPARE(s.text->SendScintilla(Sci::SCI_INDICATORVALUEAT, 8, hit), 1);
-        QCOMPARE(s.text->SendScintilla(Sci::SCI_INDICATORVALUEAT, 8, s.view->editorPosition(30)),
-                 0);
+        QVERIFY(s.view->editorPosition(14) > 0);
+        QVERIFY(marked(s, 12));
+        QVERIFY(marked(s, 17));
+        QVERIFY(!marked(s, 18));
+        QVERIFY(!marked(s, 30));
         s.view->setHighlights({});
-        QCOMPARE(s.text->SendScintilla(Sci::SCI_INDICATORVALUEAT, 8, hit), 0);
+        QVERIFY(!marked(s, 14));
     }
 };
 

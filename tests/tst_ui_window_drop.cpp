@@ -2,6 +2,7 @@
 // the Sequences page comes forward and imports them into the server, whichever page was shown;
 // other files are not taken, and a malformed file says why and imports nothing.
 #include "ApiTestClient.h"
+#include "AppWindow.h"
 #include "TestLabServer.h"
 #include "app/MainWindow.h"
 #include "app/Session.h"
@@ -24,8 +25,7 @@ class TestUiWindowDrop : public QObject
     Q_OBJECT
 
     test::TestLabServer m_lab;
-    std::unique_ptr<app::Session> m_session;
-    std::unique_ptr<app::MainWindow> m_window;
+    test::AppWindow m_app;
 
     int sequencesNamed(const QString &name)
     {
@@ -40,11 +40,11 @@ class TestUiWindowDrop : public QObject
         QMimeData mime;
         mime.setUrls(urls);
         QDragEnterEvent enter(QPoint(300, 300), Qt::CopyAction, &mime, Qt::LeftButton, {});
-        QApplication::sendEvent(m_window.get(), &enter);
+        QApplication::sendEvent(m_app.window.get(), &enter);
         if (!enter.isAccepted())
             return false;
         QDropEvent dropped(QPointF(300, 300), Qt::CopyAction, &mime, Qt::LeftButton, {});
-        QApplication::sendEvent(m_window.get(), &dropped);
+        QApplication::sendEvent(m_app.window.get(), &dropped);
         return true;
     }
 
@@ -52,42 +52,33 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_lab.start());
-        app::SessionOptions options;
-        options.server = m_lab.baseUrl();
-        options.apiKey = m_lab.apiKey();
-        QString error;
-        m_session = app::Session::open(options, &error);
-        QVERIFY2(m_session, qPrintable(error));
-        m_window = std::make_unique<app::MainWindow>(m_session.get());
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        const QString error = m_app.open(m_lab.baseUrl(), m_lab.apiKey());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_app.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_app.window.get()));
     }
 
-    void cleanupTestCase()
-    {
-        m_window.reset();
-        m_session.reset();
-    }
+    void cleanupTestCase() { m_app.close(); }
 
     void sequenceFileDroppedOnAnyPageIsImported()
     {
-        m_window->showPage(app::MainWindow::NotebookPage);
+        m_app.window->showPage(app::MainWindow::NotebookPage);
         const int before = sequencesNamed(u"pBAD30"_s);
         QVERIFY(before >= 0);
-        QSignalSpy opened(m_window->sequencesPage(), &widgets::SequencesPage::sequenceOpened);
+        QSignalSpy opened(m_app.window->sequencesPage(), &widgets::SequencesPage::sequenceOpened);
         QVERIFY(
             drop({QUrl::fromLocalFile(QStringLiteral(BENCHTOP_TEST_DATA "/plasmids/pBAD30.gb"))}));
-        QCOMPARE(m_window->currentPage(), app::MainWindow::SequencesPage);
+        QCOMPARE(m_app.window->currentPage(), app::MainWindow::SequencesPage);
         QVERIFY(opened.wait(20'000));
         QCOMPARE(sequencesNamed(u"pBAD30"_s), before + 1);
     }
 
     void otherFilesAreNotTaken()
     {
-        m_window->showPage(app::MainWindow::InventoryPage);
+        m_app.window->showPage(app::MainWindow::InventoryPage);
         QVERIFY(!drop({QUrl::fromLocalFile(u"/tmp/picture.png"_s)}));
         QVERIFY(!drop({QUrl(u"https://example.org/pUC19.gb"_s)}));
-        QCOMPARE(m_window->currentPage(), app::MainWindow::InventoryPage);
+        QCOMPARE(m_app.window->currentPage(), app::MainWindow::InventoryPage);
     }
 
     void malformedFileSaysWhyAndImportsNothing()
@@ -98,12 +89,12 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("LOCUS       broken   10 bp    DNA\nORIGIN\n        1 acgtzzzzqq\n");
         file.close();
-        m_window->showPage(app::MainWindow::InventoryPage);
+        m_app.window->showPage(app::MainWindow::InventoryPage);
         const int before = sequencesNamed(u"broken"_s);
         QCOMPARE(before, 0);
-        m_window->statusBar()->clearMessage();
+        m_app.window->statusBar()->clearMessage();
         QVERIFY(drop({QUrl::fromLocalFile(path)}));
-        const QString said = m_window->statusBar()->currentMessage();
+        const QString said = m_app.window->statusBar()->currentMessage();
         QVERIFY2(said.startsWith(u"broken.gb: line "_s), qPrintable(said)); // names file and line
         QTest::qWait(200); // nothing may arrive late either
         QCOMPARE(sequencesNamed(u"broken"_s), before);
