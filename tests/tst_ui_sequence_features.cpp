@@ -14,6 +14,7 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -79,8 +80,10 @@ void TestUiSequenceFeatures::addEditUndoDelete()
     doc->setRecord(record());
     const QList<bio::Feature> original = doc->record().features;
 
-    // Add from the selection [10, 16) through the tool bar action.
+    // Add from the selection [10, 16) through the bases' context menu (the tool bar's action).
     doc->setSelection(10, 16);
+    const std::unique_ptr<QMenu> menu(editor.view()->createContextMenu(nullptr));
+    QVERIFY(menu->actions().contains(editor.addFeatureAction()));
     QVERIFY(editor.addFeatureAction()->isEnabled());
     editor.addFeatureAction()->trigger();
     auto *dialog = editor.findChild<widgets::FeatureDialog *>();

@@ -14,6 +14,7 @@
 
 #include <QClipboard>
 #include <QElapsedTimer>
+#include <QMenu>
 #include <QMimeData>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -733,6 +734,34 @@ private Q_SLOTS:
         QCOMPARE(at(44), u'A');
         QCOMPARE(at(61), u'L');
         QCOMPARE(at(64), u'*');
+    }
+
+    void contextMenuFollowsTheSelection()
+    {
+        Shown s(randomRecord(300, 22));
+        auto enabled = [&s](const QString &text) {
+            const std::unique_ptr<QMenu> menu(s.view->createContextMenu(nullptr));
+            for (QAction *action : menu->actions())
+                if (action->text().remove(u'&') == text)
+                    return action->isEnabled();
+            return false;
+        };
+        s.doc->setSelection(5, 5);
+        QVERIFY(!enabled(u"Copy"_s));
+        QVERIFY(!enabled(u"Cut"_s));
+        QVERIFY(enabled(u"Select all"_s));
+        QVERIFY(enabled(u"Add feature…"_s)); // the editor's action, after the view's own
+        s.doc->setSelection(5, 20);
+        QVERIFY(enabled(u"Copy"_s));
+        QVERIFY(enabled(u"Copy reverse complement"_s));
+        bio::Record protein;
+        protein.kind = bio::MoleculeKind::Protein;
+        protein.sequence = "MKVLAAGIVG";
+        s.doc->setRecord(protein);
+        s.doc->setSelection(0, 4);
+        QVERIFY(enabled(u"Copy"_s));
+        QVERIFY(!enabled(u"Copy reverse complement"_s));
+        QVERIFY(!enabled(u"Copy translation"_s));
     }
 
     void searchHitsAreScintillaIndicators()

@@ -116,6 +116,7 @@ SequenceEditor::SequenceEditor(QWidget *parent)
             editFeature(current.row());
     });
     m_editFeature->setObjectName(QStringLiteral("editFeature"));
+    m_view->setContextActions({m_addFeature});
     m_deleteFeature = new QAction(tr("Delete feature"), this);
     m_deleteFeature->setObjectName(QStringLiteral("deleteFeature"));
     connect(m_deleteFeature, &QAction::triggered, this, &SequenceEditor::deleteCurrentFeature);

@@ -836,23 +836,42 @@ void SequenceView::handleWheel(int rows)
     m_scroll->setValue(m_scroll->value() + rows);
 }
 
-void SequenceView::showContextMenu(QPoint globalPos)
+void SequenceView::setContextActions(const QList<QAction *> &actions)
 {
-    QMenu menu(this);
+    m_contextActions.clear();
+    for (QAction *action : actions)
+        m_contextActions.append(action);
+}
+
+QMenu *SequenceView::createContextMenu(QWidget *parent)
+{
+    auto *menu = new QMenu(parent);
     const bool selected = m_document->hasSelection();
     const bool nucleotide = !m_document->isProtein();
-    menu.addAction(tr("Cu&t"), this, &SequenceView::cut)->setEnabled(selected);
-    menu.addAction(tr("&Copy"), this, &SequenceView::copy)->setEnabled(selected);
-    menu.addAction(tr("Copy &reverse complement"), this, &SequenceView::copyReverseComplement)
+    menu->addAction(tr("Cu&t"), this, &SequenceView::cut)->setEnabled(selected);
+    menu->addAction(tr("&Copy"), this, &SequenceView::copy)->setEnabled(selected);
+    menu->addAction(tr("Copy &reverse complement"), this, &SequenceView::copyReverseComplement)
         ->setEnabled(selected && nucleotide);
-    menu.addAction(tr("Copy &translation"), this, &SequenceView::copyTranslation)
+    menu->addAction(tr("Copy &translation"), this, &SequenceView::copyTranslation)
         ->setEnabled(selected && nucleotide);
-    menu.addAction(tr("&Paste"), this, &SequenceView::paste)
+    menu->addAction(tr("&Paste"), this, &SequenceView::paste)
         ->setEnabled(
             models::sequenceFromMimeData(QApplication::clipboard()->mimeData()).has_value());
-    menu.addSeparator();
-    menu.addAction(tr("Select &all"), this, &SequenceView::selectAll);
-    menu.exec(globalPos);
+    menu->addSeparator();
+    menu->addAction(tr("Select &all"), this, &SequenceView::selectAll);
+    if (!m_contextActions.isEmpty()) {
+        menu->addSeparator();
+        for (QAction *action : std::as_const(m_contextActions))
+            if (action)
+                menu->addAction(action);
+    }
+    return menu;
+}
+
+void SequenceView::showContextMenu(QPoint globalPos)
+{
+    std::unique_ptr<QMenu> menu(createContextMenu(this));
+    menu->exec(globalPos);
 }
 
 void SequenceView::selectAll()

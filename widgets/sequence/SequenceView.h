@@ -21,8 +21,11 @@
 
 #include <QFrame>
 #include <QFutureWatcher>
+#include <QPointer>
 #include <QTimer>
 
+class QAction;
+class QMenu;
 class QScrollBar;
 class QsciScintilla;
 class QKeyEvent;
@@ -86,6 +89,12 @@ public:
     // The Scintilla position of sequence position `position` (-1 if its row is not shown).
     qint64 editorPosition(qint64 position) const;
 
+    // The context menu of the bases: cut, copy (bases, reverse complement, translation), paste,
+    // select all, then the actions given here (the editor adds its feature actions). The caller
+    // owns the menu.
+    void setContextActions(const QList<QAction *> &actions);
+    QMenu *createContextMenu(QWidget *parent);
+
 public Q_SLOTS:
     void copy();
     void copyReverseComplement();
@@ -137,6 +146,7 @@ private:
 
     models::SequenceDocument *m_document;
     BasesEditor *m_editor;
+    QList<QPointer<QAction>> m_contextActions;
     QScrollBar *m_scroll;
     bool m_showComplement = false;
     Frames m_frames = Frames::None;
