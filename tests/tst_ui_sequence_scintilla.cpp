@@ -736,6 +736,41 @@ private Q_SLOTS:
         QCOMPARE(at(64), u'*');
     }
 
+    // An edit moves the cut sites after it at once (the scan that follows takes 250 ms or more):
+    // no site is drawn off by the bases typed in the meantime.
+    void cutSitesMoveWithAnEdit()
+    {
+        Shown s(pUC19());
+        QTRY_VERIFY_WITH_TIMEOUT(s.view->restrictionSiteCount() > 5, 10'000);
+        const QList<rowtext::Site> before = s.view->restrictionSites();
+        const qint64 at = before[before.size() / 2].cut; // a site in the middle
+        s.text->setFocus();
+        s.doc->setSelection(at - 1, at - 1);
+        QTest::keyClicks(s.text, u"GGG"_s); // before its cut, in its recognition site
+        const QList<rowtext::Site> moved = s.view->restrictionSites();
+        QCOMPARE(moved.size(), before.size());
+        for (qsizetype i = 0; i < before.size(); ++i) {
+            QCOMPARE(moved[i].name, before[i].name);
+            QCOMPARE(moved[i].cut, before[i].cut + (before[i].cut > at - 1 ? 3 : 0));
+        }
+        // Deleting bases takes the sites that cut inside them away and moves the rest back.
+        const qint64 from = at - 10, to = at + 13;
+        QList<qint64> expected;
+        for (const rowtext::Site &site : moved)
+            if (site.cut <= from || site.cut >= to)
+                expected << (site.cut > from ? site.cut - (to - from) : site.cut);
+        s.doc->removeBases(from, to);
+        QList<qint64> cuts;
+        for (const rowtext::Site &site : s.view->restrictionSites())
+            cuts << site.cut;
+        QCOMPARE(cuts, expected);
+        QVERIFY(cuts.size() < moved.size()); // the site typed into went with the bases
+        // The scan that follows reports the edited sequence's own sites.
+        QSignalSpy ready(s.view, &widgets::SequenceView::restrictionSitesReady);
+        QVERIFY(ready.wait(10'000));
+        QCOMPARE(s.view->restrictionSites().size(), s.view->restrictionSiteCount());
+    }
+
     void contextMenuFollowsTheSelection()
     {
         Shown s(randomRecord(300, 22));

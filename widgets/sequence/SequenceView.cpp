@@ -123,22 +123,39 @@ SequenceView::SequenceView(models::SequenceDocument *document, QWidget *parent)
     m_scanDelay.setInterval(250);
     connect(&m_scanDelay, &QTimer::timeout, this, &SequenceView::startScan);
     connect(&m_scan, &QFutureWatcher<QList<rowtext::Site>>::finished, this, [this] {
+        // A scan of bases or enzymes that have changed since is not shown (the sites shifted
+        // with the edit are closer to the truth); the next scan is.
+        if (m_scannedRevision != m_document->revision() || m_scannedSet != m_enzymeSet) {
+            scheduleScan();
+            return;
+        }
         m_sites = m_scan.result();
         rebuild();
         updateScrollRange(); // a line of sites over every row
         Q_EMIT restrictionSitesReady();
-        if (m_scannedRevision != m_document->revision())
-            scheduleScan();
     });
     connect(document, &models::SequenceDocument::basesChanged, this,
-            [this](qint64 position, qint64, qint64 inserted) {
+            [this](qint64 position, qint64 removed, qint64 inserted) {
                 // Every base is new (another record, all bases replaced): the old cut sites are
                 // not drawn over it until the scan, and it is shown from its first row.
                 if (position == 0 && inserted == m_document->length()) {
                     m_sites.clear();
                     const QSignalBlocker blocker(m_scroll);
                     m_scroll->setValue(0);
+                    return;
                 }
+                // Otherwise the sites after the edit move with their bases at once and those in
+                // removed bases go; the scan that follows finds what the edit made or broke.
+                QList<rowtext::Site> kept;
+                kept.reserve(m_sites.size());
+                for (rowtext::Site site : std::as_const(m_sites)) {
+                    if (site.cut > position && site.cut < position + removed)
+                        continue;
+                    if (site.cut > position)
+                        site.cut += inserted - removed;
+                    kept.append(site);
+                }
+                m_sites = std::move(kept);
             });
     connect(document, &models::SequenceDocument::changed, this, [this] {
         updateScrollRange();
@@ -624,6 +641,7 @@ void SequenceView::startScan()
         return;
     }
     m_scannedRevision = m_document->revision();
+    m_scannedSet = m_enzymeSet;
     if (m_document->isProtein() || m_enzymeSet == EnzymeSet::None) {
         m_sites.clear();
         rebuild();

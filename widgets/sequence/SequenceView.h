@@ -70,6 +70,9 @@ public:
     EnzymeSet enzymeSet() const { return m_enzymeSet; }
     // Restriction sites found by the last scan (drawn above the rows they cut).
     qsizetype restrictionSiteCount() const { return m_sites.size(); }
+    // The sites drawn (top-strand cut, enzyme), by cut: moved with the bases at once by an edit,
+    // then replaced by the scan that follows it.
+    const QList<rowtext::Site> &restrictionSites() const { return m_sites; }
     void setHighlights(QList<bio::SearchHit> hits); // in any order; kept sorted by start
     const QList<bio::SearchHit> &highlights() const { return m_hits; }
 
@@ -157,6 +160,7 @@ private:
     QList<rowtext::Site> m_sites;
     QFutureWatcher<QList<rowtext::Site>> m_scan;
     quint64 m_scannedRevision = ~0ULL;
+    EnzymeSet m_scannedSet = EnzymeSet::None;
     QTimer m_scanDelay;
     QTimer m_autoScroll;
     QPoint m_dragPoint;
