@@ -734,6 +734,17 @@ private Q_SLOTS:
         QCOMPARE(at(44), u'A');
         QCOMPARE(at(61), u'L');
         QCOMPARE(at(64), u'*');
+
+        // A 5'-partial CDS (/codon_start=2) reads its codons from its second base.
+        bio::Record partial = randomRecord(100, 23);
+        partial.sequence.replace(30, 10, "GATGGCCTAA"); // G | M A *
+        bio::Feature cds = feature(u"p"_s, 30, 40, bio::Strand::Forward, u"CDS"_s);
+        cds.qualifiers.append({u"codon_start"_s, u"2"_s, true});
+        partial.features = {cds};
+        Rows partialRows(partial, 100);
+        const QString shifted = QString::fromUtf8(partialRows.below(0).value(0).text);
+        QCOMPARE(shifted.at(rowtext::startColumn(35)), u'A');
+        QCOMPARE(shifted.at(rowtext::startColumn(38)), u'*');
     }
 
     // An edit moves the cut sites after it at once (the scan that follows takes 250 ms or more):

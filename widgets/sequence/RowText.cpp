@@ -214,10 +214,15 @@ void codonLetters(const RowOptions &o, const bio::Feature &feature, const Piece 
             break;
         before += span.length();
     }
+    // A CDS that starts with a partial codon says where its first whole codon begins
+    // (/codon_start=2 or 3, GenBank's reading frame of a 5'-partial CDS).
+    const qint64 skip =
+        std::clamp(feature.qualifier(QStringLiteral("codon_start")).toInt(), 1, 3) - 1;
     const bool reverse = piece.span->strand == bio::Strand::Reverse;
     for (qint64 p = piece.from; p < piece.to; ++p) {
-        const qint64 coding = before + (reverse ? piece.span->end - 1 - p : p - piece.span->start);
-        if (coding % 3 != 1 || p - 1 < piece.span->start || p + 2 > piece.span->end)
+        const qint64 coding =
+            before + (reverse ? piece.span->end - 1 - p : p - piece.span->start) - skip;
+        if (coding < 0 || coding % 3 != 1 || p - 1 < piece.span->start || p + 2 > piece.span->end)
             continue; // not a codon's middle base, or a codon split between spans
         const char aa = reverse ? o.code->translateReverseCodon(sequence.constData() + p - 1)
                                 : o.code->translateCodon(sequence.constData() + p - 1);
