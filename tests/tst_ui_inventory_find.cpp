@@ -36,20 +36,20 @@ class TestInventoryFind : public QObject
 
     struct Tube
     {
-        QString id, barcode, name, position, storageId;
+        QString id, barcode, name, position, storageId, storageName;
     };
     // The first tube (by `order`) that `where` picks, as the server's database has it.
     Tube tube(const QString &where, const QString &order = u"t.barcode"_s)
     {
         QSqlQuery query = m_lab.database().exec(
-            u"SELECT t.id, t.barcode, t.name, t.position, t.parent_id FROM resources t "
+            u"SELECT t.id, t.barcode, t.name, t.position, t.parent_id, s.name FROM resources t "
             u"JOIN resources s ON s.id = t.parent_id WHERE t.kind = 'container' AND "
             u"t.barcode IS NOT NULL AND "_s +
             where + u" ORDER BY "_s + order);
         if (!query.next())
             return {};
         return {query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
-                query.value(3).toString(), query.value(4).toString()};
+                query.value(3).toString(), query.value(4).toString(), query.value(5).toString()};
     }
     widgets::InventoryView *view() const { return m_app.window->inventoryView(); }
     models::ResourceStore *store() const { return m_app.session->store(); }
@@ -136,6 +136,8 @@ private Q_SLOTS:
         QString why;
         QTRY_VERIFY2_WITH_TIMEOUT(shows(panel, found, &why), qPrintable(why), 10'000);
         QCOMPARE(view()->inspector()->itemId(), found.id);
+        // "Where" names the box and the position, not the box's id.
+        QCOMPARE(view()->inspector()->locationText(), found.storageName + u", "_s + found.position);
         // The scanner keeps its field: the next scan needs no click.
         QVERIFY(bar->field()->hasFocus());
     }

@@ -107,11 +107,16 @@ StorageInspector::StorageInspector(models::ResourceStore *store, models::Invento
                     m_assignee->addItem(name, id);
             });
     connect(m_store, &models::ResourceStore::changed, this, [this](const QString &id) {
-        if (id == m_id)
+        if (id == m_id || (!m_parentShown.isEmpty() && id == m_parentShown))
             refresh();
     });
     m_actions->loadUsers();
     showItem({});
+}
+
+QString StorageInspector::locationText() const
+{
+    return m_location->text();
 }
 
 QString StorageInspector::messageText() const
@@ -160,6 +165,7 @@ void StorageInspector::refresh()
         m_name->clear();
         m_barcode->clear();
         m_location->clear();
+        m_parentShown.clear();
         m_contents->clear();
         m_quantity->clear();
         m_status->clear();
@@ -170,10 +176,16 @@ void StorageInspector::refresh()
     const QString kind = tube ? tr("Tube") : m_id.startsWith(u"plt_"_s) ? tr("Plate") : tr("Box");
     const QString schema = item[u"schema"_s][u"name"_s].toString();
     m_title->setText(tr("%1 · %2").arg(kind, schema.isEmpty() ? m_id : schema));
-    if (!m_name->hasFocus())
+    if (!m_name->hasFocus()) {
         m_name->setText(item[u"name"_s].toString());
+        m_name->setCursorPosition(0); // a long name shows its start, not its end
+    }
     m_barcode->setText(item[u"barcode"_s].toString());
-    m_location->setText(item[u"parentStorageId"_s].toString());
+    m_parentShown = item[u"parentStorageId"_s].toString();
+    const QString parentName = m_store->value(m_parentShown)[u"name"_s].toString();
+    const QString where = parentName.isEmpty() ? m_parentShown : parentName;
+    const QString position = item[u"gridPosition"_s].toString();
+    m_location->setText(position.isEmpty() ? where : tr("%1, %2").arg(where, position));
     QStringList contents;
     for (const QJsonValue &content : item[u"contents"_s].toArray()) {
         const QJsonObject concentration = content[u"concentration"_s].toObject();

@@ -28,6 +28,9 @@ public:
 
     void showItem(const QString &id);
     QString itemId() const { return m_id; }
+    // Where the item is: its parent's name (its id until the store holds the parent) and, for a
+    // tube in a box or plate, its position.
+    QString locationText() const;
     QString messageText() const;
     QPushButton *openSequenceButton() const { return m_openSequence; }
 
@@ -47,6 +50,7 @@ private:
     QLineEdit *m_name;
     QLabel *m_barcode;
     QLabel *m_location;
+    QString m_parentShown; // the parent named in m_location (refreshed when it changes)
     QFormLayout *m_fields;
     QList<std::pair<QString, QLineEdit *>> m_fieldEdits;
     QLabel *m_contents;
