@@ -40,4 +40,22 @@ struct DetachedContext
     }
 };
 
+// POST /plates (a well plate's wells are made with it) and GET /boxes/{box_id}/contents.
+http::HttpResponse createPlate(ServerContext &server, const ResourceType &type,
+                               const RequestContext &context);
+http::HttpResponse boxContents(ServerContext &server, const ResourceType &containers,
+                               const RequestContext &context);
+
+// POST /containers:bulk-update (a task), :check-out, :reserve (status) and :check-in
+// (status AVAILABLE).
+http::HttpResponse bulkUpdateContainers(ServerContext &server, const ResourceType &type,
+                                        const RequestContext &context);
+http::HttpResponse setCheckout(ServerContext &server, const RequestContext &context,
+                               const QString &status);
+
+// GET /containers/{container_id}/contents and GET, PATCH and DELETE of one content.
+http::HttpResponse listContents(ServerContext &server, const RequestContext &context);
+http::HttpResponse oneContent(ServerContext &server, const RequestContext &context,
+                              const QByteArray &method);
+
 } // namespace benchtop::server::inventory
