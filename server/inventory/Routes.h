@@ -58,4 +58,9 @@ http::HttpResponse listContents(ServerContext &server, const RequestContext &con
 http::HttpResponse oneContent(ServerContext &server, const RequestContext &context,
                               const QByteArray &method);
 
+// POST /containers/{destination_container_id}:transfer and POST /transfers (a task).
+http::HttpResponse transferInto(ServerContext &server, const RequestContext &context);
+http::HttpResponse transferMany(ServerContext &server, const ResourceType &containers,
+                                const RequestContext &context);
+
 } // namespace benchtop::server::inventory
