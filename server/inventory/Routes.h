@@ -40,6 +40,10 @@ struct DetachedContext
     }
 };
 
+// GET of box, plate, container and location schemas, the registry (src_benchtop) and its
+// schemas, and POST /registries/{registry_id}:validate-barcodes.
+void addSchemaRoutes(Router &router, ServerContext &server);
+
 // POST /plates (a well plate's wells are made with it) and GET /boxes/{box_id}/contents.
 http::HttpResponse createPlate(ServerContext &server, const ResourceType &type,
                                const RequestContext &context);
