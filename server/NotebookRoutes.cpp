@@ -14,6 +14,8 @@
 #include "Ids.h"
 #include "PeopleRoutes.h"
 #include "Users.h"
+#include "notebook/EntryIndex.h"
+#include "notebook/Notes.h"
 #include "storage/Database.h"
 #include "storage/DemoData.h"
 #include "storage/Migrations.h"
@@ -29,6 +31,8 @@
 using namespace Qt::StringLiterals;
 
 namespace benchtop::server {
+
+using namespace notebook;
 
 QStringList notebookMigration(bool postgres)
 {
@@ -96,25 +100,6 @@ QString archivalKey(const QString &kind)
         {u"protocol"_s, u"protocolIds"_s},
     };
     return keys.value(kind);
-}
-
-// Where the API serves each kind a note can link to (for the link's webURL).
-const QHash<QString, QString> &linkCollections()
-{
-    static const QHash<QString, QString> collections{
-        {u"entry"_s, u"entries"_s},
-        {u"folder"_s, u"folders"_s},
-        {u"dna_sequence"_s, u"dna-sequences"_s},
-        {u"aa_sequence"_s, u"aa-sequences"_s},
-        {u"custom_entity"_s, u"custom-entities"_s},
-        {u"box"_s, u"boxes"_s},
-        {u"container"_s, u"containers"_s},
-        {u"location"_s, u"locations"_s},
-        {u"plate"_s, u"plates"_s},
-        {u"batch"_s, u"batches"_s},
-        {u"user"_s, u"users"_s},
-    };
-    return collections;
 }
 
 const QStringList kLinkTypes{
@@ -365,128 +350,6 @@ private:
 
     ServerContext &m_server;
 };
-
-QJsonObject linkJson(const RequestContext &context, QJsonObject link)
-{
-    const QString type = link.value(u"type"_s).toString();
-    if (type != u"link"_s) {
-        const QString collection = linkCollections().value(type);
-        link.insert(u"webURL"_s,
-                    collection.isEmpty()
-                        ? QJsonValue(QJsonValue::Null)
-                        : QJsonValue(webUrl(context, collection, link.value(u"id"_s).toString())));
-    }
-    return link;
-}
-
-// Stored days as the API shows them (links get their webURL on this server).
-QJsonArray daysJson(const RequestContext &context, const QJsonArray &days)
-{
-    QJsonArray out;
-    for (const QJsonValue &dayValue : days) {
-        QJsonObject day = dayValue.toObject();
-        QJsonArray notes;
-        for (const QJsonValue &noteValue : day.value(u"notes"_s).toArray()) {
-            QJsonObject note = noteValue.toObject();
-            QJsonArray links;
-            for (const QJsonValue &link : note.value(u"links"_s).toArray())
-                links.append(linkJson(context, link.toObject()));
-            note.insert(u"links"_s, links);
-            if (note.contains(u"table"_s)) {
-                QJsonObject table = note.value(u"table"_s).toObject();
-                QJsonArray rows;
-                for (const QJsonValue &rowValue : table.value(u"rows"_s).toArray()) {
-                    QJsonArray cells;
-                    for (const QJsonValue &cellValue :
-                         rowValue.toObject().value(u"cells"_s).toArray()) {
-                        QJsonObject cell = cellValue.toObject();
-                        if (cell.contains(u"link"_s))
-                            cell.insert(u"link"_s,
-                                        linkJson(context, cell.value(u"link"_s).toObject()));
-                        cells.append(cell);
-                    }
-                    rows.append(QJsonObject{{u"cells"_s, cells}});
-                }
-                table.insert(u"rows"_s, rows);
-                note.insert(u"table"_s, table);
-            }
-            notes.append(note);
-        }
-        day.insert(u"notes"_s, notes);
-        out.append(day);
-    }
-    return out;
-}
-
-// Every resource the notes of `days` link to: (id, type).
-QList<std::pair<QString, QString>> linkedResources(const QJsonArray &days)
-{
-    QList<std::pair<QString, QString>> found;
-    const auto add = [&found](const QJsonObject &link) {
-        const QString type = link.value(u"type"_s).toString();
-        if (type != u"link"_s && !link.value(u"id"_s).toString().isEmpty())
-            found.append({link.value(u"id"_s).toString(), type});
-    };
-    for (const QJsonValue &day : days) {
-        for (const QJsonValue &noteValue : day.toObject().value(u"notes"_s).toArray()) {
-            const QJsonObject note = noteValue.toObject();
-            for (const QJsonValue &link : note.value(u"links"_s).toArray())
-                add(link.toObject());
-            for (const QJsonValue &row :
-                 note.value(u"table"_s).toObject().value(u"rows"_s).toArray())
-                for (const QJsonValue &cell : row.toObject().value(u"cells"_s).toArray())
-                    if (cell.toObject().contains(u"link"_s))
-                        add(cell.toObject().value(u"link"_s).toObject());
-        }
-    }
-    return found;
-}
-
-// Rewrites an entry's rows in the side tables (authors, links) from its data.
-bool indexEntry(Database &db, const QString &entryId, const QJsonObject &data)
-{
-    bool ok =
-        !db.exec(u"DELETE FROM entry_authors WHERE entry_id = ?"_s, {entryId})
-             .lastError()
-             .isValid() &&
-        !db.exec(u"DELETE FROM entry_links WHERE entry_id = ?"_s, {entryId}).lastError().isValid();
-    QSet<QString> seen;
-    for (const QJsonValue &author : data.value(u"authorIds"_s).toArray()) {
-        if (!seen.contains(author.toString()))
-            ok = ok && !db.exec(u"INSERT INTO entry_authors (entry_id, user_id) VALUES (?, ?)"_s,
-                                {entryId, author.toString()})
-                            .lastError()
-                            .isValid();
-        seen.insert(author.toString());
-    }
-    seen.clear();
-    for (const auto &[id, type] : linkedResources(data.value(u"days"_s).toArray())) {
-        if (!seen.contains(id))
-            ok = ok && !db.exec(u"INSERT INTO entry_links (entry_id, target_id, target_type) "
-                                "VALUES (?, ?, ?)"_s,
-                                {entryId, id, type})
-                            .lastError()
-                            .isValid();
-        seen.insert(id);
-    }
-    return ok;
-}
-
-// "EXP" + two-digit year + a six-digit count, e.g. EXP26000001.
-QString assignDisplayId(Database &db, const QString &entryId)
-{
-    const QString prefix = u"EXP"_s + QDate::currentDate().toString(u"yy"_s);
-    QSqlQuery count = db.exec(u"SELECT COUNT(*) FROM entry_display_ids WHERE display_id LIKE ?"_s,
-                              {QString(prefix + u'%')});
-    const int next = count.next() ? count.value(0).toInt() + 1 : 1;
-    const QString displayId = prefix + u"%1"_s.arg(next, 6, 10, QLatin1Char('0'));
-    if (db.exec(u"INSERT INTO entry_display_ids (entry_id, display_id) VALUES (?, ?)"_s,
-                {entryId, displayId})
-            .lastError()
-            .isValid())
-        return {};
-    return displayId;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Entry schemas and fields.
