@@ -20,4 +20,18 @@ inline QString queryValue(const RequestContext &context, const QString &name)
     return context.request.query.queryItemValue(name, QUrl::FullyDecoded);
 }
 
+// The archive reasons of every notebook family (defined in Folders.cpp).
+extern const QStringList kArchiveReasons;
+
+// Projects and folders (Folders.cpp).
+ResourceType projectType(ServerContext *s);
+ResourceType folderType(ServerContext *s);
+// "r.id is below project `projectId`" (any depth).
+void addInProject(SqlConditions &where, const QString &projectId);
+
+// Entries (Entries.cpp) and entry templates (Templates.cpp).
+ResourceType entryType(ServerContext *s);
+QJsonObject entryJson(ServerContext *s, const RequestContext &context, const ResourceRow &row);
+ResourceType templateType(ServerContext *s);
+
 } // namespace benchtop::server::notebook
