@@ -34,4 +34,13 @@ ResourceType entryType(ServerContext *s);
 QJsonObject entryJson(ServerContext *s, const RequestContext &context, const ResourceRow &row);
 ResourceType templateType(ServerContext *s);
 
+// PUT /entries/{entry_id}/days and PUT /entry-templates/{entry_template_id}/days (Days.cpp).
+http::HttpResponse writeDays(ServerContext &server, const ResourceType &type,
+                             const RequestContext &context, bool templateDays);
+// GET /entries:bulk-get and GET /entries/{entry_id}/external-files/{external_file_id}
+// (EntryRoutes.cpp).
+http::HttpResponse bulkGetEntries(ServerContext &server, const ResourceType &type,
+                                  const RequestContext &context);
+http::HttpResponse externalFile(ServerContext &server, const RequestContext &context);
+
 } // namespace benchtop::server::notebook
