@@ -1,5 +1,5 @@
 // Entry templates ("tmpl_", in template collections "tmplcol_"): their ResourceType and JSON.
-// A template's days count from day 1 instead of having dates.
+// A template's days are numbered (day 1, 2, ...; 0 for an undated section), not dated.
 #include "EntrySchemas.h"
 #include "Notes.h"
 #include "Routes.h"
