@@ -24,11 +24,6 @@ constexpr qint64 kUrlLifetimeSeconds = 3600;
 
 const QStringList kBlobTypes{u"RAW_FILE"_s, u"VISUALIZATION"_s};
 
-http::HttpResponse jsonResponse(int status, const QJsonObject &object)
-{
-    return http::HttpResponse::json(status, QJsonDocument(object));
-}
-
 QJsonObject blobJson(const QSqlQuery &query)
 {
     // Columns: id, name, mime_type, type, upload_status.

@@ -25,25 +25,6 @@ namespace benchtop::server {
 
 namespace {
 
-struct DetachedContext
-{
-    http::HttpRequest request;
-    QHash<QString, QString> params;
-    Principal principal;
-    QString baseUrl;
-
-    explicit DetachedContext(const RequestContext &context)
-        : request(context.request)
-        , params(context.params)
-        , principal(context.principal)
-        , baseUrl(context.baseUrl)
-    {}
-    RequestContext context() const
-    {
-        return RequestContext{request, params, principal, baseUrl, {}};
-    }
-};
-
 // A4 in points, with 50 pt margins.
 constexpr int kPageWidth = 595;
 constexpr int kPageHeight = 842;

@@ -12,16 +12,6 @@ using namespace Qt::StringLiterals;
 namespace benchtop::server {
 namespace {
 
-http::HttpResponse jsonResponse(int status, const QJsonObject &object)
-{
-    return http::HttpResponse::json(status, QJsonDocument(object));
-}
-
-QString queryValue(const RequestContext &context, const QString &name)
-{
-    return context.request.query.queryItemValue(name, QUrl::FullyDecoded);
-}
-
 // A LIKE pattern that matches `part` anywhere, case-insensitively (on LOWER(column)).
 QString containsPattern(const QString &part)
 {

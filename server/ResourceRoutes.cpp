@@ -46,36 +46,6 @@ QString webUrl(const RequestContext &context, const QString &path, const QString
 
 namespace {
 
-// A request context that outlives its request, for work that runs in a background task.
-struct DetachedContext
-{
-    http::HttpRequest request;
-    QHash<QString, QString> params;
-    Principal principal;
-    QString baseUrl;
-
-    explicit DetachedContext(const RequestContext &context)
-        : request(context.request)
-        , params(context.params)
-        , principal(context.principal)
-        , baseUrl(context.baseUrl)
-    {}
-    RequestContext context() const
-    {
-        return RequestContext{request, params, principal, baseUrl, {}};
-    }
-};
-
-http::HttpResponse jsonResponse(int status, const QJsonObject &object)
-{
-    return http::HttpResponse::json(status, QJsonDocument(object));
-}
-
-QString queryValue(const RequestContext &context, const QString &name)
-{
-    return context.request.query.queryItemValue(name, QUrl::FullyDecoded);
-}
-
 // "x IN (...)" over the ids that exist among `values`; *missing gets the others.
 QStringList existing(Database &db, const QString &kind, const QString &column,
                      const QStringList &values, QStringList *missing)

@@ -8,7 +8,10 @@
 #include "http/HttpTypes.h"
 
 #include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QList>
+#include <QUrl>
 
 #include <functional>
 
@@ -26,6 +29,38 @@ struct RequestContext
 
     QString param(const QString &name) const { return params.value(name); }
 };
+
+// A request context that outlives its request, for work that runs after it (a background task).
+struct DetachedContext
+{
+    http::HttpRequest request;
+    QHash<QString, QString> params;
+    Principal principal;
+    QString baseUrl;
+
+    explicit DetachedContext(const RequestContext &context)
+        : request(context.request)
+        , params(context.params)
+        , principal(context.principal)
+        , baseUrl(context.baseUrl)
+    {}
+    RequestContext context() const
+    {
+        return RequestContext{request, params, principal, baseUrl, {}};
+    }
+};
+
+// An answer with a JSON body.
+inline http::HttpResponse jsonResponse(int status, const QJsonObject &object)
+{
+    return http::HttpResponse::json(status, QJsonDocument(object));
+}
+
+// A query parameter of the request, decoded.
+inline QString queryValue(const RequestContext &context, const QString &name)
+{
+    return context.request.query.queryItemValue(name, QUrl::FullyDecoded);
+}
 
 using RouteHandler = std::function<http::HttpResponse(const RequestContext &)>;
 

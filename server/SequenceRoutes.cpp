@@ -40,16 +40,6 @@ const QStringList kEntityArchiveReasons = {u"Made in error"_s, u"Retired"_s,    
                                            u"Shipped"_s,       u"Contaminated"_s, u"Expired"_s,
                                            u"Missing"_s,       u"Other"_s};
 
-http::HttpResponse jsonResponse(int status, const QJsonObject &object)
-{
-    return http::HttpResponse::json(status, QJsonDocument(object));
-}
-
-QString queryValue(const RequestContext &context, const QString &name)
-{
-    return context.request.query.queryItemValue(name, QUrl::FullyDecoded);
-}
-
 // List filters the sequence kinds share beyond the generic ones.
 std::optional<ApiFailure> sequenceFilters(const KindInfo &info, const RequestContext &context,
                                           SqlConditions &where)

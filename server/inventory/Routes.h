@@ -1,6 +1,6 @@
 // What the inventory's route files share (internal to server/inventory and InventoryRoutes.cpp):
-// answering JSON, reading the query, a request context for background tasks, and the handlers
-// of the inventory's own routes, which addInventoryRoutes registers.
+// the handlers of the inventory's own routes, which addInventoryRoutes registers (answering
+// JSON, reading the query and DetachedContext come from server/Router.h).
 #pragma once
 
 #include "server/ResourceRoutes.h"
@@ -9,36 +9,6 @@
 #include <QUrl>
 
 namespace benchtop::server::inventory {
-
-inline http::HttpResponse jsonResponse(int status, const QJsonObject &object)
-{
-    return http::HttpResponse::json(status, QJsonDocument(object));
-}
-
-inline QString queryValue(const RequestContext &context, const QString &name)
-{
-    return context.request.query.queryItemValue(name, QUrl::FullyDecoded);
-}
-
-// A request context that outlives its request, for background tasks.
-struct DetachedContext
-{
-    http::HttpRequest request;
-    QHash<QString, QString> params;
-    Principal principal;
-    QString baseUrl;
-
-    explicit DetachedContext(const RequestContext &context)
-        : request(context.request)
-        , params(context.params)
-        , principal(context.principal)
-        , baseUrl(context.baseUrl)
-    {}
-    RequestContext context() const
-    {
-        return RequestContext{request, params, principal, baseUrl, {}};
-    }
-};
 
 // GET of box, plate, container and location schemas, the registry (src_benchtop) and its
 // schemas, and POST /registries/{registry_id}:validate-barcodes.
