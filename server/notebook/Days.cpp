@@ -25,8 +25,6 @@ const QStringList kLinkTypes{
     u"container"_s,   u"location"_s,     u"plate"_s,    u"insights_dashboard"_s,
     u"folder"_s,      u"sql_dashboard"_s};
 
-const QStringList kSimpleNoteTypes{u"text"_s, u"code"_s, u"list_bullet"_s, u"list_number"_s};
-
 const QStringList kWritableNoteTypes{u"text"_s,        u"code"_s,          u"list_bullet"_s,
                                      u"list_number"_s, u"list_checkbox"_s, u"table"_s,
                                      u"text_box"_s,    u"external_file"_s};
