@@ -97,14 +97,8 @@ QHash<QString, QStringList> inventoryCascade(ServerContext &server, const QStrin
 ResourceType locationType(ServerContext &server)
 {
     ServerContext *s = &server;
-    ResourceType type;
-    type.kind = u"location"_s;
-    type.idPrefix = u"loc_"_s;
-    type.collection = u"locations"_s;
-    type.listKey = u"locations"_s;
-    type.idParam = u"location_id"_s;
-    type.idsKey = u"locationIds"_s;
-    type.noun = u"locations"_s;
+    ResourceType type =
+        ResourceType::named(u"location"_s, u"loc_"_s, u"locations"_s, u"locations"_s);
     type.archiveReasons = {u"Made in error"_s, u"Retired"_s, u"Other"_s};
     type.hasBarcodes = true;
     type.isStorage = true;

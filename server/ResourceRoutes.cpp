@@ -39,6 +39,33 @@ QJsonValue nullableJson(const QString &value)
     return value.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
 }
 
+ResourceType ResourceType::named(const QString &kind, const QString &idPrefix,
+                                 const QString &plural, const QString &noun)
+{
+    const auto camel = [](const QString &snake) {
+        QString out;
+        bool upper = false;
+        for (const QChar c : snake) {
+            if (c == u'_') {
+                upper = true;
+                continue;
+            }
+            out += upper ? c.toUpper() : c;
+            upper = false;
+        }
+        return out;
+    };
+    ResourceType type;
+    type.kind = kind;
+    type.idPrefix = idPrefix;
+    type.collection = QString(plural).replace(u'_', u'-');
+    type.listKey = camel(plural);
+    type.idParam = kind + u"_id"_s;
+    type.idsKey = camel(kind) + u"Ids"_s;
+    type.noun = noun;
+    return type;
+}
+
 QString webUrl(const RequestContext &context, const QString &path, const QString &id)
 {
     return context.baseUrl + u'/' + path + u'/' + id;

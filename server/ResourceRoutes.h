@@ -34,6 +34,13 @@ struct ServerContext
 
 struct ResourceType
 {
+    // A family named the way the API names all of them, from its kind and plural in snake case:
+    // named("dna_sequence", "seq_", "dna_sequences", "DNA sequences") gives the collection
+    // "dna-sequences", the list key "dnaSequences", the path parameter "dna_sequence_id" and
+    // the bulk key "dnaSequenceIds".
+    static ResourceType named(const QString &kind, const QString &idPrefix, const QString &plural,
+                              const QString &noun);
+
     QString kind;       // resources.kind, e.g. "box"
     QString idPrefix;   // "box_"
     QString collection; // path segment: /api/v2/<collection>, e.g. "dna-sequences"

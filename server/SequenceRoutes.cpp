@@ -737,14 +737,8 @@ void addCodonRoutes(Router &router, ServerContext &server)
 
 ResourceType featureLibraryType()
 {
-    ResourceType type;
-    type.kind = u"feature_library"_s;
-    type.idPrefix = u"featlib_"_s;
-    type.collection = u"feature-libraries"_s;
-    type.listKey = u"featureLibraries"_s;
-    type.idParam = u"feature_library_id"_s;
-    type.idsKey = u"featureLibraryIds"_s;
-    type.noun = u"feature library"_s;
+    ResourceType type = ResourceType::named(u"feature_library"_s, u"featlib_"_s,
+                                            u"feature_libraries"_s, u"feature library"_s);
     type.toJson = [](const RequestContext &context, const ResourceRow &row) {
         return QJsonObject{
             {u"id"_s, row.id},
@@ -813,14 +807,7 @@ std::optional<ApiFailure> checkFeature(ServerContext &server, JsonBody &body, Re
 
 ResourceType featureType(ServerContext &server)
 {
-    ResourceType type;
-    type.kind = u"feature"_s;
-    type.idPrefix = u"feat_"_s;
-    type.collection = u"features"_s;
-    type.listKey = u"features"_s;
-    type.idParam = u"feature_id"_s;
-    type.idsKey = u"featureIds"_s;
-    type.noun = u"feature"_s;
+    ResourceType type = ResourceType::named(u"feature"_s, u"feat_"_s, u"features"_s, u"feature"_s);
     type.parentFilter = u"featureLibraryId"_s;
     type.toJson = [](const RequestContext &, const ResourceRow &row) {
         QJsonObject json{

@@ -18,11 +18,11 @@ const QStringList kInventoryArchiveReasons = {u"Made in error"_s, u"Retired"_s, 
                                               u"Shipped"_s,       u"Contaminated"_s, u"Expired"_s,
                                               u"Missing"_s,       u"Other"_s};
 
-ResourceType storageBase(ServerContext &server, const QString &kind)
+ResourceType storageBase(ServerContext &server, const QString &kind, const QString &idPrefix,
+                         const QString &plural)
 {
     ServerContext *s = &server;
-    ResourceType type;
-    type.kind = kind;
+    ResourceType type = ResourceType::named(kind, idPrefix, plural, plural);
     type.archiveReasons = kInventoryArchiveReasons;
     type.hasBarcodes = true;
     type.isStorage = true;
@@ -41,13 +41,7 @@ ResourceType storageBase(ServerContext &server, const QString &kind)
 ResourceType boxType(ServerContext &server)
 {
     ServerContext *s = &server;
-    ResourceType type = storageBase(server, u"box"_s);
-    type.idPrefix = u"box_"_s;
-    type.collection = u"boxes"_s;
-    type.listKey = u"boxes"_s;
-    type.idParam = u"box_id"_s;
-    type.idsKey = u"boxIds"_s;
-    type.noun = u"boxes"_s;
+    ResourceType type = storageBase(server, u"box"_s, u"box_"_s, u"boxes"_s);
     type.toJson = [s](const RequestContext &c, const ResourceRow &row) {
         return boxesJson(*s, c, {row}).first();
     };
@@ -69,13 +63,7 @@ ResourceType boxType(ServerContext &server)
 ResourceType plateType(ServerContext &server)
 {
     ServerContext *s = &server;
-    ResourceType type = storageBase(server, u"plate"_s);
-    type.idPrefix = u"plt_"_s;
-    type.collection = u"plates"_s;
-    type.listKey = u"plates"_s;
-    type.idParam = u"plate_id"_s;
-    type.idsKey = u"plateIds"_s;
-    type.noun = u"plates"_s;
+    ResourceType type = storageBase(server, u"plate"_s, u"plt_"_s, u"plates"_s);
     type.toJson = [s](const RequestContext &c, const ResourceRow &row) {
         return platesJson(*s, c, {row}).first();
     };
@@ -97,14 +85,8 @@ ResourceType plateType(ServerContext &server)
 ResourceType containerType(ServerContext &server)
 {
     ServerContext *s = &server;
-    ResourceType type;
-    type.kind = u"container"_s;
-    type.idPrefix = u"con_"_s;
-    type.collection = u"containers"_s;
-    type.listKey = u"containers"_s;
-    type.idParam = u"container_id"_s;
-    type.idsKey = u"containerIds"_s;
-    type.noun = u"containers"_s;
+    ResourceType type =
+        ResourceType::named(u"container"_s, u"con_"_s, u"containers"_s, u"containers"_s);
     type.archiveReasons = kInventoryArchiveReasons;
     type.hasBarcodes = true;
     type.isStorage = true;

@@ -98,15 +98,8 @@ QJsonArray daysFromTemplate(const QJsonArray &templateDays, const QDate &start)
 
 ResourceType entryType(ServerContext *s)
 {
-    ResourceType type;
-    type.kind = u"entry"_s;
-    type.idPrefix = u"etr_"_s;
-    type.collection = u"entries"_s;
-    type.listKey = u"entries"_s;
-    type.idParam = u"entry_id"_s;
-    type.idsKey = u"entryIds"_s;
+    ResourceType type = ResourceType::named(u"entry"_s, u"etr_"_s, u"entries"_s, u"entries"_s);
     type.parentFilter = u"folderId"_s; // GET /entries?folderId= (the spec's listEntries)
-    type.noun = u"entries"_s;
     type.archiveReasons = kArchiveReasons;
     type.schemaKind = u"entry"_s;
     type.toJson = [s](const RequestContext &context, const ResourceRow &row) {

@@ -60,14 +60,7 @@ void addInProject(SqlConditions &where, const QString &projectId)
 
 ResourceType projectType(ServerContext *s)
 {
-    ResourceType type;
-    type.kind = u"project"_s;
-    type.idPrefix = u"src_"_s;
-    type.collection = u"projects"_s;
-    type.listKey = u"projects"_s;
-    type.idParam = u"project_id"_s;
-    type.idsKey = u"projectIds"_s;
-    type.noun = u"projects"_s;
+    ResourceType type = ResourceType::named(u"project"_s, u"src_"_s, u"projects"_s, u"projects"_s);
     type.archiveReasons = kArchiveReasons;
     type.defaultSort = u"modifiedAt"_s;
     type.toJson = [s](const RequestContext &, const ResourceRow &row) {
@@ -84,14 +77,7 @@ ResourceType projectType(ServerContext *s)
 
 ResourceType folderType(ServerContext *s)
 {
-    ResourceType type;
-    type.kind = u"folder"_s;
-    type.idPrefix = u"lib_"_s;
-    type.collection = u"folders"_s;
-    type.listKey = u"folders"_s;
-    type.idParam = u"folder_id"_s;
-    type.idsKey = u"folderIds"_s;
-    type.noun = u"folders"_s;
+    ResourceType type = ResourceType::named(u"folder"_s, u"lib_"_s, u"folders"_s, u"folders"_s);
     type.archiveReasons = kArchiveReasons;
     type.defaultSort = u"name"_s;
     type.toJson = [](const RequestContext &, const ResourceRow &row) {

@@ -32,14 +32,8 @@ QJsonObject templateJson(ServerContext *s, const RequestContext &context, const 
 
 ResourceType templateType(ServerContext *s)
 {
-    ResourceType type;
-    type.kind = u"entry_template"_s;
-    type.idPrefix = u"tmpl_"_s;
-    type.collection = u"entry-templates"_s;
-    type.listKey = u"entryTemplates"_s;
-    type.idParam = u"entry_template_id"_s;
-    type.idsKey = u"entryTemplateIds"_s;
-    type.noun = u"entry templates"_s;
+    ResourceType type = ResourceType::named(u"entry_template"_s, u"tmpl_"_s, u"entry_templates"_s,
+                                            u"entry templates"_s);
     type.archiveReasons = kArchiveReasons;
     type.parentFilter = u"templateCollectionId"_s;
     type.schemaKind = u"entry"_s;
