@@ -292,25 +292,11 @@ QWidget *MainWindow::createNavigation()
     return m_navigation;
 }
 
-bool MainWindow::isSequenceFile(const QString &path)
-{
-    static const QStringList suffixes = {
-        QStringLiteral(".gb"),    QStringLiteral(".gbk"), QStringLiteral(".genbank"),
-        QStringLiteral(".gbff"),  QStringLiteral(".ape"), QStringLiteral(".fa"),
-        QStringLiteral(".fasta"), QStringLiteral(".fna"), QStringLiteral(".faa"),
-        QStringLiteral(".fas"),   QStringLiteral(".dna"), QStringLiteral(".prot")};
-    QString name = path.toLower();
-    if (name.endsWith(u".gz"))
-        name.chop(3);
-    return std::any_of(suffixes.cbegin(), suffixes.cend(),
-                       [&name](const QString &suffix) { return name.endsWith(suffix); });
-}
-
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     const QList<QUrl> urls = event->mimeData()->urls();
     if (std::any_of(urls.cbegin(), urls.cend(), [](const QUrl &url) {
-            return url.isLocalFile() && isSequenceFile(url.toLocalFile());
+            return url.isLocalFile() && widgets::SequencesPage::isSequenceFile(url.toLocalFile());
         }))
         event->acceptProposedAction();
 }
@@ -320,7 +306,7 @@ void MainWindow::dropEvent(QDropEvent *event)
     QStringList refused;
     bool any = false;
     for (const QUrl &url : event->mimeData()->urls()) {
-        if (!url.isLocalFile() || !isSequenceFile(url.toLocalFile()))
+        if (!url.isLocalFile() || !widgets::SequencesPage::isSequenceFile(url.toLocalFile()))
             continue;
         if (!any)
             showPage(SequencesPage);

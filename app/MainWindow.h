@@ -56,13 +56,13 @@ public:
     // Long work shows its progress here and offers Cancel in the status bar: whatever the
     // session's client announces (ApiClient::longWorkStarted), or what registers directly.
     ActivityIndicator *activity() const { return m_activity; }
-    // Sequence files dropped anywhere on the window (not only on the Sequences page) are
-    // imported there: the page comes forward and opens what was imported.
-    static bool isSequenceFile(const QString &path);
+
     // The Inventory menu: create boxes, plates and tubes, labels, box maps, barcode search.
     widgets::InventoryTools *inventoryTools() const { return m_inventoryTools; }
 
 protected:
+    // Sequence files dropped anywhere on the window (not only on the Sequences page) are
+    // imported there: the page comes forward and opens what was imported.
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 

@@ -27,6 +27,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace benchtop::widgets {
 
 namespace {
@@ -324,12 +326,29 @@ bool SequencesPage::exportFile(const QString &path, QString *error) const
     return true;
 }
 
+namespace {
+const QStringList kSequenceSuffixes = {u"gb"_s,  u"gbk"_s, u"genbank"_s, u"gbff"_s,
+                                       u"ape"_s, u"fa"_s,  u"fasta"_s,   u"fna"_s,
+                                       u"faa"_s, u"fas"_s, u"dna"_s,     u"prot"_s};
+} // namespace
+
+bool SequencesPage::isSequenceFile(const QString &path)
+{
+    QString name = path.toLower();
+    if (name.endsWith(u".gz"))
+        name.chop(3);
+    return kSequenceSuffixes.contains(QFileInfo(name).suffix());
+}
+
 void SequencesPage::chooseImport()
 {
+    QStringList patterns;
+    for (const QString &suffix : kSequenceSuffixes)
+        patterns << u"*."_s + suffix;
+    patterns << u"*.gz"_s;
     const QStringList paths = QFileDialog::getOpenFileNames(
         this, tr("Import sequences"), {},
-        tr("Sequence files (*.gb *.gbk *.gbff *.genbank *.fa *.fasta *.fna *.faa *.dna *.gz);;"
-           "All files (*)"));
+        tr("Sequence files (%1);;All files (*)").arg(patterns.join(u' ')));
     for (const QString &path : paths) {
         QString error;
         if (!importFile(path, &error))

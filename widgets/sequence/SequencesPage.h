@@ -50,6 +50,10 @@ public:
     // Reads a GenBank, FASTA or SnapGene file and creates its records on the server; the last
     // one opens. False (with *error) if the file cannot be read.
     bool importFile(const QString &path, QString *error = nullptr);
+    // Whether a file's name says it holds sequences (GenBank, FASTA, SnapGene; .gz or not):
+    // what the import dialog offers and what the main window takes when dropped. The reader
+    // goes by the content, not the name.
+    static bool isSequenceFile(const QString &path);
     // Opens a file in the editor without creating it on the server (nothing to save to).
     bool openFile(const QString &path, QString *error = nullptr);
     bool exportFile(const QString &path, QString *error = nullptr) const;
