@@ -207,17 +207,10 @@ void SequenceView::configureEditor()
     e->viewport()->setCursor(Qt::IBeamCursor);
 
     const QPalette pal = palette();
-    auto style = [e](int number, const QColor &fore, const QColor &back, bool bold) {
-        e->SendScintilla(Sci::SCI_STYLESETFONT, number, kFontFamily.constData());
-        e->SendScintilla(Sci::SCI_STYLESETSIZE, number, long(kFontSize));
-        e->SendScintilla(Sci::SCI_STYLESETFORE, number, fore);
-        e->SendScintilla(Sci::SCI_STYLESETBACK, number, back);
-        e->SendScintilla(Sci::SCI_STYLESETBOLD, number, long(bold));
-    };
-    style(Sci::STYLE_DEFAULT, pal.color(QPalette::Text), pal.color(QPalette::Base), false);
+    defineStyle(Sci::STYLE_DEFAULT, pal.color(QPalette::Text), pal.color(QPalette::Base), false);
     e->SendScintilla(Sci::SCI_STYLECLEARALL);
     const QColor dim = pal.color(QPalette::PlaceholderText);
-    style(Sci::STYLE_LINENUMBER, dim, pal.color(QPalette::Base), false);
+    defineStyle(Sci::STYLE_LINENUMBER, dim, pal.color(QPalette::Base), false);
     e->SendScintilla(Sci::SCI_SETCARETFORE, pal.color(QPalette::Text));
     QColor selection = pal.color(QPalette::Highlight);
     e->SendScintilla(Sci::SCI_SETSELBACK, 1UL, selection.lighter(160));
@@ -227,10 +220,10 @@ void SequenceView::configureEditor()
     e->SendScintilla(Sci::SCI_ANNOTATIONSETSTYLEOFFSET, long(m_annotationStyles));
     e->SendScintilla(Sci::SCI_ANNOTATIONSETVISIBLE, Sci::ANNOTATION_STANDARD);
     const QColor base = pal.color(QPalette::Base);
-    style(m_annotationStyles + rowtext::Plain, pal.color(QPalette::Text), base, false);
-    style(m_annotationStyles + rowtext::Dim, dim, base, false);
-    style(m_annotationStyles + rowtext::Frame, QColor(0x20, 0x60, 0xa0), base, false);
-    style(m_annotationStyles + rowtext::Cut, QColor(0xb0, 0x30, 0x30), base, false);
+    defineStyle(m_annotationStyles + rowtext::Plain, pal.color(QPalette::Text), base, false);
+    defineStyle(m_annotationStyles + rowtext::Dim, dim, base, false);
+    defineStyle(m_annotationStyles + rowtext::Frame, QColor(0x20, 0x60, 0xa0), base, false);
+    defineStyle(m_annotationStyles + rowtext::Cut, QColor(0xb0, 0x30, 0x30), base, false);
 
     // Margin 0: the first position of each row; the others are not used.
     e->SendScintilla(Sci::SCI_SETMARGINTYPEN, 0UL, long(Sci::SC_MARGIN_RTEXT));
@@ -264,15 +257,18 @@ void SequenceView::defineColorStyles()
             {entry.bar, text, entry.color, false},
             {entry.bar + 1, text, entry.color.darker(115), true},
             {entry.bar + 2, entry.color.darker(150), base, false}};
-        for (const auto &[offset, fore, back, bold] : styles) {
-            const int number = m_annotationStyles + offset;
-            m_editor->SendScintilla(Sci::SCI_STYLESETFONT, number, kFontFamily.constData());
-            m_editor->SendScintilla(Sci::SCI_STYLESETSIZE, number, long(kFontSize));
-            m_editor->SendScintilla(Sci::SCI_STYLESETFORE, number, fore);
-            m_editor->SendScintilla(Sci::SCI_STYLESETBACK, number, back);
-            m_editor->SendScintilla(Sci::SCI_STYLESETBOLD, number, long(bold));
-        }
+        for (const auto &[offset, fore, back, bold] : styles)
+            defineStyle(m_annotationStyles + offset, fore, back, bold);
     }
+}
+
+void SequenceView::defineStyle(int number, const QColor &fore, const QColor &back, bool bold)
+{
+    m_editor->SendScintilla(Sci::SCI_STYLESETFONT, number, kFontFamily.constData());
+    m_editor->SendScintilla(Sci::SCI_STYLESETSIZE, number, long(kFontSize));
+    m_editor->SendScintilla(Sci::SCI_STYLESETFORE, number, fore);
+    m_editor->SendScintilla(Sci::SCI_STYLESETBACK, number, back);
+    m_editor->SendScintilla(Sci::SCI_STYLESETBOLD, number, long(bold));
 }
 
 void SequenceView::setShowComplement(bool show)
@@ -376,7 +372,7 @@ void SequenceView::relayout()
 
 void SequenceView::updateScrollRange()
 {
-    const qint64 rows = (m_document->length() + m_perRow) / m_perRow; // a row for the end caret
+    const qint64 rows = rowCount();
     // Rows differ in height (feature lanes), so the last top row is the one that shows the last
     // row whole, not rows minus the rows that fit at the current top.
     m_scroll->setRange(0, int(topRowShowing(rows - 1)));
@@ -388,7 +384,7 @@ qint64 SequenceView::topRowShowing(qint64 row)
     // The same measure as rebuild(): line 0 holds the top row's lines above; each row takes its
     // bases line, its lines below and (but for the last row) a gap and the next row's lines above.
     const rowtext::RowOptions o = rowOptions();
-    const qint64 rows = (m_document->length() + m_perRow) / m_perRow;
+    const qint64 rows = rowCount();
     const int lineHeight = std::max(1, int(m_editor->SendScintilla(Sci::SCI_TEXTHEIGHT, 0UL)));
     const int height = m_editor->contentsRect().height();
     auto above = [&](qint64 r) {
@@ -411,6 +407,11 @@ qint64 SequenceView::topRowShowing(qint64 row)
         --top;
     }
     return top;
+}
+
+qint64 SequenceView::rowCount() const
+{
+    return (m_document->length() + m_perRow) / m_perRow; // a row for the end caret
 }
 
 qint64 SequenceView::firstVisibleRow() const
@@ -451,7 +452,7 @@ void SequenceView::rebuild()
     BasesEditor *e = m_editor;
     const rowtext::RowOptions o = rowOptions();
     const qint64 length = m_document->length();
-    const qint64 rows = (length + m_perRow) / m_perRow;
+    const qint64 rows = rowCount();
     const qint64 first = std::clamp<qint64>(m_scroll->value(), 0, rows - 1);
     const int lineHeight = std::max(1, int(e->SendScintilla(Sci::SCI_TEXTHEIGHT, 0UL)));
     const int height = e->contentsRect().height();
@@ -459,9 +460,9 @@ void SequenceView::rebuild()
     // Line 0 holds the lines above the first row; line i the bases of row first + i - 1, and
     // under them its own lines, a gap and the lines above the next row.
     QByteArray text;
-    QList<rowtext::StyledLine> annotations = {
-        rowtext::join(rowtext::linesAbove(o, first * m_perRow))};
-    int used = lineHeight * (1 + int(rowtext::linesAbove(o, first * m_perRow).size()));
+    const QList<rowtext::StyledLine> topAbove = rowtext::linesAbove(o, first * m_perRow);
+    QList<rowtext::StyledLine> annotations = {rowtext::join(topAbove)};
+    int used = lineHeight * (1 + int(topAbove.size()));
     m_lineStarts = {0};
     m_rowLength.clear();
     int full = 0;

@@ -144,6 +144,8 @@ private:
     qint64 topRowShowing(qint64 row); // the highest top row that shows `row` whole
     rowtext::RowOptions rowOptions() const;
     void defineColorStyles();
+    void defineStyle(int number, const QColor &fore, const QColor &back, bool bold);
+    qint64 rowCount() const; // rows of the whole sequence, with a row for the end caret
     void scheduleScan();
     void startScan();
 
